@@ -1,0 +1,1 @@
+fn main() { nianbao_app::run() }
