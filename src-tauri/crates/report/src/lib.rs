@@ -1,1 +1,20 @@
-//! nianbao-report
+//! The statutory 《政府信息公开工作年度报告》: its model in both editions, the arithmetic rules
+//! (勾稽关系) and warnings, the exchange file, and the built-in sample. Pure: no files, no
+//! database, no window.
+
+pub mod edition;
+pub mod exchange;
+mod model;
+mod sample;
+pub mod validate;
+mod value;
+
+pub use edition::{Edition, TableId, ValueKind};
+pub use exchange::{read_report, write_report, ExchangeError, Problem};
+pub use model::{
+    default_title, Date, FigureError, Figures, Heading, HeadingLevel, Paragraph, Report, Section,
+    SectionKey, SignOff, Unit, UnitKind,
+};
+pub use sample::{sample_json, sample_report};
+pub use validate::{validate, Finding, Severity};
+pub use value::{parse_value, Money, Value, ValueError, MAX_COUNT};

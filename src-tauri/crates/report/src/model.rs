@@ -1,0 +1,478 @@
+//! The report: unit, year, edition, prose and figures.
+
+use crate::edition::{self, CellSpec, Edition};
+use crate::value::Value;
+use serde::{Deserialize, Serialize};
+use std::collections::BTreeMap;
+
+/// What kind of body publishes the report.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum UnitKind {
+    /// 县（区）人民政府
+    CountyGovernment,
+    /// 县直部门
+    Department,
+    /// 乡镇人民政府、街道办事处
+    Township,
+    Other,
+}
+
+impl UnitKind {
+    pub const ALL: [UnitKind; 4] = [
+        UnitKind::CountyGovernment,
+        UnitKind::Department,
+        UnitKind::Township,
+        UnitKind::Other,
+    ];
+    pub fn key(self) -> &'static str {
+        match self {
+            UnitKind::CountyGovernment => "county_government",
+            UnitKind::Department => "department",
+            UnitKind::Township => "township",
+            UnitKind::Other => "other",
+        }
+    }
+    pub fn label(self) -> &'static str {
+        match self {
+            UnitKind::CountyGovernment => "县（区）人民政府",
+            UnitKind::Department => "政府部门",
+            UnitKind::Township => "乡镇（街道）",
+            UnitKind::Other => "其他",
+        }
+    }
+    pub fn from_key(key: &str) -> Option<UnitKind> {
+        UnitKind::ALL.into_iter().find(|k| k.key() == key)
+    }
+}
+
+/// The body that publishes the report.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Unit {
+    /// Full name, e.g. 舒城县人民政府.
+    pub name: String,
+    pub kind: UnitKind,
+    /// The unit it reports to (a township's county), if any.
+    pub parent: Option<String>,
+    pub address: String,
+    pub postcode: String,
+    pub phone: String,
+}
+
+/// The six sections, in order. Their headings are fixed by the format.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum SectionKey {
+    Overview,
+    Proactive,
+    Applications,
+    Appeals,
+    Problems,
+    Other,
+}
+
+impl SectionKey {
+    pub const ALL: [SectionKey; 6] = [
+        SectionKey::Overview,
+        SectionKey::Proactive,
+        SectionKey::Applications,
+        SectionKey::Appeals,
+        SectionKey::Problems,
+        SectionKey::Other,
+    ];
+    pub fn key(self) -> &'static str {
+        match self {
+            SectionKey::Overview => "overview",
+            SectionKey::Proactive => "proactive",
+            SectionKey::Applications => "applications",
+            SectionKey::Appeals => "appeals",
+            SectionKey::Problems => "problems",
+            SectionKey::Other => "other",
+        }
+    }
+    pub fn from_key(key: &str) -> Option<SectionKey> {
+        SectionKey::ALL.into_iter().find(|s| s.key() == key)
+    }
+    /// The heading as printed, e.g. 一、总体情况.
+    pub fn heading(self) -> &'static str {
+        match self {
+            SectionKey::Overview => "一、总体情况",
+            SectionKey::Proactive => "二、主动公开政府信息情况",
+            SectionKey::Applications => "三、收到和处理政府信息公开申请情况",
+            SectionKey::Appeals => "四、政府信息公开行政复议、行政诉讼情况",
+            SectionKey::Problems => "五、存在的主要问题及改进情况",
+            SectionKey::Other => "六、其他需要报告的事项",
+        }
+    }
+    /// The table printed in the section, if any.
+    pub fn table(self) -> Option<edition::TableId> {
+        match self {
+            SectionKey::Proactive => Some(edition::TableId::Proactive),
+            SectionKey::Applications => Some(edition::TableId::Applications),
+            SectionKey::Appeals => Some(edition::TableId::Appeals),
+            _ => None,
+        }
+    }
+}
+
+/// Heading levels below the section heading (一、 is the section itself).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum HeadingLevel {
+    /// （一）
+    Sub,
+    /// 1.
+    Item,
+    /// （1）
+    SubItem,
+}
+
+impl HeadingLevel {
+    pub const ALL: [HeadingLevel; 3] =
+        [HeadingLevel::Sub, HeadingLevel::Item, HeadingLevel::SubItem];
+    pub fn key(self) -> &'static str {
+        match self {
+            HeadingLevel::Sub => "sub",
+            HeadingLevel::Item => "item",
+            HeadingLevel::SubItem => "sub_item",
+        }
+    }
+    pub fn from_key(key: &str) -> Option<HeadingLevel> {
+        HeadingLevel::ALL.into_iter().find(|l| l.key() == key)
+    }
+}
+
+/// One paragraph of prose. With a heading and no text it is a heading line of its own;
+/// with both, the heading is run in (“（一）主动公开情况。2020年度我县……”).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Paragraph {
+    pub heading: Option<Heading>,
+    pub text: String,
+}
+
+impl Paragraph {
+    pub fn body(text: impl Into<String>) -> Paragraph {
+        Paragraph {
+            heading: None,
+            text: text.into(),
+        }
+    }
+    /// The paragraph as it reads: heading then text.
+    pub fn full_text(&self) -> String {
+        match &self.heading {
+            Some(h) => format!("{}{}", h.text, self.text),
+            None => self.text.clone(),
+        }
+    }
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Heading {
+    pub level: HeadingLevel,
+    /// The heading with its numbering, e.g. （一）主动公开情况。
+    pub text: String,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct Section {
+    pub paragraphs: Vec<Paragraph>,
+}
+
+impl Section {
+    /// All the section's text, paragraphs joined by newlines.
+    pub fn text(&self) -> String {
+        self.paragraphs
+            .iter()
+            .map(Paragraph::full_text)
+            .collect::<Vec<_>>()
+            .join("\n")
+    }
+    pub fn is_empty(&self) -> bool {
+        self.paragraphs
+            .iter()
+            .all(|p| p.full_text().trim().is_empty())
+    }
+}
+
+/// A calendar date, as the sign-off prints it (2021年1月20日).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+pub struct Date {
+    pub year: u16,
+    pub month: u8,
+    pub day: u8,
+}
+
+impl Date {
+    pub fn new(year: u16, month: u8, day: u8) -> Option<Date> {
+        let days = match month {
+            1 | 3 | 5 | 7 | 8 | 10 | 12 => 31,
+            4 | 6 | 9 | 11 => 30,
+            2 if (year % 4 == 0 && year % 100 != 0) || year % 400 == 0 => 29,
+            2 => 28,
+            _ => return None,
+        };
+        (year >= 1900 && (1..=days).contains(&day)).then_some(Date { year, month, day })
+    }
+    /// ISO form, for files: 2021-01-20.
+    pub fn iso(self) -> String {
+        format!("{:04}-{:02}-{:02}", self.year, self.month, self.day)
+    }
+    pub fn parse_iso(s: &str) -> Option<Date> {
+        let mut parts = s.splitn(3, '-');
+        let y = parts.next()?.parse().ok()?;
+        let m = parts.next()?.parse().ok()?;
+        let d = parts.next()?.parse().ok()?;
+        (s.len() == 10).then_some(())?;
+        Date::new(y, m, d)
+    }
+    /// As printed: 2021年1月20日, no leading zeros.
+    pub fn chinese(self) -> String {
+        format!("{}年{}月{}日", self.year, self.month, self.day)
+    }
+}
+
+/// The optional 落款 after the last section.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct SignOff {
+    pub name: String,
+    pub date: Date,
+}
+
+/// Every figure of the three tables, by stable key (e.g. `applications.received.natural`).
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct Figures(BTreeMap<String, Value>);
+
+impl Figures {
+    /// All cells of the edition, set to zero.
+    pub fn zeros(edition: Edition) -> Figures {
+        Figures(
+            edition::cells(edition)
+                .into_iter()
+                .map(|c| (c.key, Value::zero(c.kind)))
+                .collect(),
+        )
+    }
+    pub fn get(&self, key: &str) -> Option<Value> {
+        self.0.get(key).copied()
+    }
+    /// A count cell's value (0 when absent or not a count).
+    pub fn count(&self, key: &str) -> u64 {
+        self.get(key).map_or(0, Value::count)
+    }
+    /// Sets a cell. The caller guarantees the key and kind belong to the edition
+    /// (see [`Report::set_figure`] for the checked way).
+    pub(crate) fn insert(&mut self, key: String, value: Value) {
+        self.0.insert(key, value);
+    }
+    pub fn iter(&self) -> impl Iterator<Item = (&str, Value)> {
+        self.0.iter().map(|(k, v)| (k.as_str(), *v))
+    }
+    pub fn len(&self) -> usize {
+        self.0.len()
+    }
+    pub fn is_empty(&self) -> bool {
+        self.0.is_empty()
+    }
+}
+
+/// One unit's report for one year.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Report {
+    pub unit: Unit,
+    pub year: u16,
+    pub edition: Edition,
+    pub title: String,
+    /// The paragraph before 一 naming the legal basis, period, download place and contact.
+    pub opening: String,
+    /// The six sections in order; index with [`SectionKey`] via [`Report::section`].
+    pub sections: [Section; 6],
+    pub figures: Figures,
+    pub sign_off: Option<SignOff>,
+}
+
+/// Why a figure could not be set.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum FigureError {
+    #[error("{edition}年版报告格式中没有“{key}”这一格")]
+    UnknownCell { key: String, edition: &'static str },
+    #[error("“{key}”这一格的数值类型不对")]
+    WrongKind { key: String },
+}
+
+impl Report {
+    /// A blank report for a unit and year, in the edition the year calls for, all figures zero.
+    pub fn blank(unit: Unit, year: u16) -> Report {
+        let edition = Edition::for_year(year);
+        Report {
+            title: default_title(&unit.name, year),
+            opening: String::new(),
+            unit,
+            year,
+            edition,
+            sections: Default::default(),
+            figures: Figures::zeros(edition),
+            sign_off: None,
+        }
+    }
+
+    pub fn section(&self, key: SectionKey) -> &Section {
+        &self.sections[key as usize]
+    }
+    pub fn section_mut(&mut self, key: SectionKey) -> &mut Section {
+        &mut self.sections[key as usize]
+    }
+
+    /// Sets one cell, checking the key and kind against the report's edition.
+    pub fn set_figure(&mut self, key: &str, value: Value) -> Result<(), FigureError> {
+        let spec = self.cell_spec(key)?;
+        if spec.kind != value.kind() {
+            return Err(FigureError::WrongKind { key: key.into() });
+        }
+        self.figures.insert(spec.key, value);
+        Ok(())
+    }
+
+    pub fn cell_spec(&self, key: &str) -> Result<CellSpec, FigureError> {
+        edition::cell(self.edition, key).ok_or_else(|| FigureError::UnknownCell {
+            key: key.into(),
+            edition: self.edition.code(),
+        })
+    }
+
+    /// Moves the report to another edition: cells both editions share keep their values,
+    /// the others start at zero.
+    pub fn change_edition(&mut self, edition: Edition) {
+        let mut figures = Figures::zeros(edition);
+        for spec in edition::cells(edition) {
+            if let Some(v) = self
+                .figures
+                .get(&spec.key)
+                .filter(|v| v.kind() == spec.kind)
+            {
+                figures.insert(spec.key, v);
+            }
+        }
+        self.edition = edition;
+        self.figures = figures;
+    }
+
+    /// Fills every total (table 三's 总计 column and （七）总计 row, table 四's 总计) from
+    /// the figures it sums, as the app does for the clerk.
+    pub fn fill_totals(&mut self) {
+        let rows = edition::application_rows(self.edition);
+        for r in rows {
+            let sum: u64 = edition::APPLICATION_ADDEND_COLUMNS
+                .iter()
+                .map(|c| self.figures.count(&format!("applications.{}.{c}", r.key)))
+                .sum();
+            self.figures
+                .insert(format!("applications.{}.total", r.key), Value::Count(sum));
+        }
+        for c in edition::APPLICATION_COLUMNS {
+            let sum: u64 = rows
+                .iter()
+                .filter(|r| r.is_result_leaf())
+                .map(|r| {
+                    self.figures
+                        .count(&format!("applications.{}.{}", r.key, c.key))
+                })
+                .sum();
+            self.figures.insert(
+                format!("applications.handled_total.{}", c.key),
+                Value::Count(sum),
+            );
+        }
+        for g in edition::APPEAL_GROUPS {
+            let sum: u64 = edition::APPEAL_ADDEND_COLUMNS
+                .iter()
+                .map(|c| self.figures.count(&format!("appeals.{}.{c}", g.key)))
+                .sum();
+            self.figures
+                .insert(format!("appeals.{}.total", g.key), Value::Count(sum));
+        }
+    }
+}
+
+/// The title the format asks for: “<unit><year>年政府信息公开工作年度报告”.
+pub fn default_title(unit_name: &str, year: u16) -> String {
+    format!("{unit_name}{year}年政府信息公开工作年度报告")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn unit() -> Unit {
+        Unit {
+            name: "某某镇人民政府".into(),
+            kind: UnitKind::Township,
+            parent: Some("某某县人民政府".into()),
+            address: String::new(),
+            postcode: String::new(),
+            phone: String::new(),
+        }
+    }
+
+    #[test]
+    fn blank_report_has_every_cell_of_its_edition() {
+        let r = Report::blank(unit(), 2021);
+        assert_eq!(r.edition, Edition::E2021);
+        assert_eq!(r.figures.len(), edition::cells(Edition::E2021).len());
+        assert_eq!(r.title, "某某镇人民政府2021年政府信息公开工作年度报告");
+    }
+
+    #[test]
+    fn set_figure_checks_key_and_kind() {
+        let mut r = Report::blank(unit(), 2021);
+        assert!(r
+            .set_figure("applications.received.natural", Value::Count(3))
+            .is_ok());
+        assert!(matches!(
+            r.set_figure("applications.other_handling.natural", Value::Count(1)),
+            Err(FigureError::UnknownCell { .. })
+        ));
+        assert!(matches!(
+            r.set_figure("applications.received.natural", Value::Change(1)),
+            Err(FigureError::WrongKind { .. })
+        ));
+    }
+
+    #[test]
+    fn fill_totals_sums_rows_results_and_groups() {
+        let mut r = Report::blank(unit(), 2021);
+        r.set_figure("applications.granted.natural", Value::Count(2))
+            .unwrap();
+        r.set_figure(
+            "applications.other_handling.no_fee.business",
+            Value::Count(1),
+        )
+        .unwrap();
+        r.set_figure("appeals.review.pending", Value::Count(4))
+            .unwrap();
+        r.fill_totals();
+        assert_eq!(r.figures.count("applications.granted.total"), 2);
+        assert_eq!(r.figures.count("applications.handled_total.natural"), 2);
+        assert_eq!(r.figures.count("applications.handled_total.business"), 1);
+        assert_eq!(r.figures.count("applications.handled_total.total"), 3);
+        assert_eq!(r.figures.count("appeals.review.total"), 4);
+    }
+
+    #[test]
+    fn change_edition_keeps_shared_cells() {
+        let mut r = Report::blank(unit(), 2020);
+        r.set_figure("applications.received.natural", Value::Count(5))
+            .unwrap();
+        r.set_figure("applications.other_handling.natural", Value::Count(1))
+            .unwrap();
+        r.change_edition(Edition::E2021);
+        assert_eq!(r.figures.count("applications.received.natural"), 5);
+        assert_eq!(r.figures.get("applications.other_handling.natural"), None);
+        assert_eq!(r.figures.len(), edition::cells(Edition::E2021).len());
+    }
+
+    #[test]
+    fn dates() {
+        assert_eq!(Date::new(2021, 1, 20).unwrap().chinese(), "2021年1月20日");
+        assert_eq!(Date::parse_iso("2021-01-20"), Date::new(2021, 1, 20));
+        assert_eq!(Date::parse_iso("2021-02-30"), None);
+        assert_eq!(Date::parse_iso("2021-1-2"), None);
+    }
+}
