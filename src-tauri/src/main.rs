@@ -1,1 +1,6 @@
-fn main() { nianbao_app::run() }
+// Keeps a console window from opening next to the app on Windows in release builds.
+#![cfg_attr(not(debug_assertions), windows_subsystem = "windows")]
+
+fn main() {
+    nianbao_app::run();
+}
