@@ -1,1 +1,46 @@
-//! nianbao-pdf
+//! nianbao-pdf: the print-ready PDF of a report, set by GB/T 9704-2012.
+//!
+//! Two stages, as in the architecture: [`layout`] turns a [`Document`] into
+//! pages of positioned text runs, rules and frames (pure, testable without a
+//! PDF), and [`write_pdf`] draws those pages with printpdf. [`render`] does both.
+
+mod document;
+mod fonts;
+mod layout;
+mod writer;
+
+use thiserror::Error;
+
+pub use document::{Align, Block, Cell, Document, HeadingLevel, Paragraph, SignOff, Span, Table};
+pub use fonts::{FaceId, FaceRole, FontError, FontFace, FontSet};
+pub use layout::{
+    layout, Frame, Ink, LayoutError, LayoutOptions, MissingGlyph, Page, PageLayout, Rule, TextRun,
+    AREA_HEIGHT_MM, AREA_LEFT_MM, AREA_TOP_MM, AREA_WIDTH_MM, BODY_PT, CHARS_PER_LINE,
+    CHAR_PITCH_MM, LINES_PER_PAGE, LINE_PITCH_MM, PAGE_HEIGHT_MM, PAGE_NUMBER_GAP_MM,
+    PAGE_NUMBER_PT, PAGE_WIDTH_MM, TITLE_PT,
+};
+pub use writer::{write_pdf, WriteError};
+
+#[derive(Debug, Error)]
+pub enum PdfError {
+    #[error(transparent)]
+    Layout(#[from] LayoutError),
+    #[error(transparent)]
+    Write(#[from] WriteError),
+    #[error("{} character(s) no font has, first “{}” in {}; a final copy cannot be printed", .0.len(), .0[0].ch, .0[0].origin)]
+    MissingGlyphs(Vec<MissingGlyph>),
+}
+
+/// Lays out and writes `document`. A final copy (not `options.draft`) with a
+/// character that no font has is refused; a draft prints 〓 in its place.
+pub fn render(
+    document: &Document,
+    fonts: &FontSet,
+    options: LayoutOptions,
+) -> Result<Vec<u8>, PdfError> {
+    let pages = layout(document, fonts, options)?;
+    if !options.draft && !pages.missing.is_empty() {
+        return Err(PdfError::MissingGlyphs(pages.missing));
+    }
+    Ok(write_pdf(&pages, fonts, &document.title)?)
+}

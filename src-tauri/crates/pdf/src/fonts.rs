@@ -1,0 +1,295 @@
+//! The faces a document is set in, all reached through one [`FontSet`].
+//!
+//! Layout measures with the same bytes the writer embeds, so what is measured
+//! is what is printed. The bundled set is the Fandol family (GPL with the font
+//! exception) plus Noto Serif SC (OFL) as the wide-coverage fallback; a font
+//! directory may replace any role with an installed system font.
+
+use std::borrow::Cow;
+use std::path::{Path, PathBuf};
+
+use thiserror::Error;
+
+/// The typographic role a face plays on the page (GB/T 9704 names in brackets).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum FaceRole {
+    /// The title face (小标宋, a heavy Song).
+    Title,
+    /// Song (宋体), used for page numbers.
+    Song,
+    /// FangSong (仿宋), the body face.
+    Fang,
+    /// Hei (黑体), for 一、 headings.
+    Hei,
+    /// Kai (楷体), for （一） headings.
+    Kai,
+}
+
+impl FaceRole {
+    const ALL: [FaceRole; 5] = [
+        FaceRole::Title,
+        FaceRole::Song,
+        FaceRole::Fang,
+        FaceRole::Hei,
+        FaceRole::Kai,
+    ];
+
+    fn slot(self) -> usize {
+        self as usize
+    }
+
+    /// File names (lower case) of the system fonts that can fill this role,
+    /// in order of preference.
+    fn system_file_names(self) -> &'static [&'static str] {
+        match self {
+            FaceRole::Title => &["方正小标宋简体.ttf", "方正小标宋_gbk.ttf", "fzxbsjw.ttf"],
+            FaceRole::Song => &["simsun.ttc", "simsun.ttf", "宋体.ttf"],
+            FaceRole::Fang => &[
+                "仿宋_gb2312.ttf",
+                "fs_gb2312.ttf",
+                "simfang.ttf",
+                "仿宋.ttf",
+            ],
+            FaceRole::Hei => &["simhei.ttf", "黑体.ttf"],
+            FaceRole::Kai => &[
+                "楷体_gb2312.ttf",
+                "kaiti_gb2312.ttf",
+                "simkai.ttf",
+                "kaiti.ttf",
+                "楷体.ttf",
+            ],
+        }
+    }
+}
+
+/// Index of a face inside its [`FontSet`].
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub struct FaceId(pub(crate) usize);
+
+#[derive(Debug, Error)]
+pub enum FontError {
+    #[error("cannot read font file {path}: {source}")]
+    Read {
+        path: PathBuf,
+        #[source]
+        source: std::io::Error,
+    },
+    #[error("{name} is not a usable OpenType/TrueType font: {reason}")]
+    Parse { name: String, reason: String },
+}
+
+/// One font face: its bytes and the face index inside a collection.
+#[derive(Debug, Clone)]
+pub struct FontFace {
+    name: String,
+    bytes: Cow<'static, [u8]>,
+    index: u32,
+}
+
+impl FontFace {
+    /// A face from bytes, checked to parse. `index` selects the face of a `.ttc`.
+    pub fn from_bytes(
+        name: impl Into<String>,
+        bytes: impl Into<Cow<'static, [u8]>>,
+        index: u32,
+    ) -> Result<Self, FontError> {
+        let face = FontFace {
+            name: name.into(),
+            bytes: bytes.into(),
+            index,
+        };
+        face.parse()?;
+        Ok(face)
+    }
+
+    /// A face read from a file (the first face of a collection).
+    pub fn from_file(path: &Path) -> Result<Self, FontError> {
+        let bytes = std::fs::read(path).map_err(|source| FontError::Read {
+            path: path.to_owned(),
+            source,
+        })?;
+        let name = path
+            .file_name()
+            .map(|n| n.to_string_lossy().into_owned())
+            .unwrap_or_default();
+        FontFace::from_bytes(name, bytes, 0)
+    }
+
+    pub fn name(&self) -> &str {
+        &self.name
+    }
+
+    pub(crate) fn bytes(&self) -> &[u8] {
+        &self.bytes
+    }
+
+    pub(crate) fn index(&self) -> u32 {
+        self.index
+    }
+
+    pub(crate) fn parse(&self) -> Result<ttf_parser::Face<'_>, FontError> {
+        ttf_parser::Face::parse(&self.bytes, self.index).map_err(|e| FontError::Parse {
+            name: self.name.clone(),
+            reason: e.to_string(),
+        })
+    }
+}
+
+/// The faces for every role plus the fallbacks tried, in order, for a
+/// character the role's face lacks.
+#[derive(Debug, Clone)]
+pub struct FontSet {
+    faces: Vec<FontFace>,
+    roles: [usize; 5],
+    fallbacks: Vec<usize>,
+}
+
+macro_rules! bundled_face {
+    ($file:literal) => {
+        FontFace {
+            name: $file.to_owned(),
+            bytes: Cow::Borrowed(include_bytes!(concat!("../fonts/", $file))),
+            index: 0,
+        }
+    };
+}
+
+impl FontSet {
+    /// The bundled open-licence fonts: they work on any machine, offline.
+    pub fn bundled() -> FontSet {
+        FontSet {
+            faces: vec![
+                bundled_face!("FandolSong-Bold.otf"),
+                bundled_face!("NotoSerifSC-Regular.otf"),
+                bundled_face!("FandolFang-Regular.otf"),
+                bundled_face!("FandolHei-Regular.otf"),
+                bundled_face!("FandolKai-Regular.otf"),
+            ],
+            // Title, Song, Fang, Hei, Kai in `FaceRole` order.
+            roles: [0, 1, 2, 3, 4],
+            fallbacks: vec![1],
+        }
+    }
+
+    /// The bundled set with every role for which `dir` holds a known system
+    /// font (仿宋_GB2312 / SimFang, SimHei, KaiTi, SimSun, 方正小标宋简体)
+    /// replaced by that font. File names are matched case-insensitively.
+    pub fn with_font_dir(dir: &Path) -> Result<FontSet, FontError> {
+        let entries = std::fs::read_dir(dir).map_err(|source| FontError::Read {
+            path: dir.to_owned(),
+            source,
+        })?;
+        let mut files: Vec<(String, PathBuf)> = entries
+            .filter_map(Result::ok)
+            .map(|e| (e.file_name().to_string_lossy().to_lowercase(), e.path()))
+            .collect();
+        files.sort();
+        let mut set = FontSet::bundled();
+        for role in FaceRole::ALL {
+            let found = role
+                .system_file_names()
+                .iter()
+                .find_map(|wanted| files.iter().find(|(name, _)| name == wanted));
+            if let Some((_, path)) = found {
+                set = set.with_face(role, FontFace::from_file(path)?);
+            }
+        }
+        Ok(set)
+    }
+
+    /// This set with `role` set in `face`.
+    pub fn with_face(mut self, role: FaceRole, face: FontFace) -> FontSet {
+        self.faces.push(face);
+        self.roles[role.slot()] = self.faces.len() - 1;
+        self
+    }
+
+    pub fn face(&self, id: FaceId) -> &FontFace {
+        &self.faces[id.0]
+    }
+
+    pub fn role(&self, role: FaceRole) -> FaceId {
+        FaceId(self.roles[role.slot()])
+    }
+
+    /// Parsed views of every face, for measuring during one layout.
+    pub(crate) fn metrics(&self) -> Result<FontMetrics<'_>, FontError> {
+        let faces = self
+            .faces
+            .iter()
+            .map(FontFace::parse)
+            .collect::<Result<Vec<_>, _>>()?;
+        Ok(FontMetrics { set: self, faces })
+    }
+}
+
+/// Parsed faces of a [`FontSet`]: glyph lookup and advance widths.
+pub(crate) struct FontMetrics<'a> {
+    set: &'a FontSet,
+    faces: Vec<ttf_parser::Face<'a>>,
+}
+
+impl FontMetrics<'_> {
+    /// The face that prints `ch` for `role`: the role's own, else the first
+    /// fallback that has it; `None` when no face has it.
+    pub(crate) fn resolve(&self, role: FaceRole, ch: char) -> Option<FaceId> {
+        let own = self.set.roles[role.slot()];
+        std::iter::once(own)
+            .chain(self.set.fallbacks.iter().copied())
+            .find(|&i| self.faces[i].glyph_index(ch).is_some())
+            .map(FaceId)
+    }
+
+    pub(crate) fn glyph_id(&self, face: FaceId, ch: char) -> Option<u16> {
+        self.faces[face.0].glyph_index(ch).map(|g| g.0)
+    }
+
+    /// Advance width of `ch` in `face`, in em.
+    pub(crate) fn advance_em(&self, face: FaceId, ch: char) -> f32 {
+        let f = &self.faces[face.0];
+        let units = f.units_per_em() as f32;
+        f.glyph_index(ch)
+            .and_then(|g| f.glyph_hor_advance(g))
+            .map_or(1.0, |a| a as f32 / units)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn bundled_faces_cover_the_report_text() {
+        let set = FontSet::bundled();
+        let m = set.metrics().unwrap();
+        for role in FaceRole::ALL {
+            for ch in "舒城县人民政府2020年“六稳”〔2020〕（一）。—0123456789".chars()
+            {
+                assert!(m.resolve(role, ch).is_some(), "{role:?} lacks {ch}");
+            }
+        }
+        assert_eq!(
+            m.resolve(FaceRole::Fang, '政'),
+            Some(set.role(FaceRole::Fang))
+        );
+    }
+
+    #[test]
+    fn a_character_no_face_has_resolves_to_none() {
+        let set = FontSet::bundled();
+        let m = set.metrics().unwrap();
+        // A Linear B syllable: no CJK font has it.
+        assert_eq!(m.resolve(FaceRole::Fang, '\u{10000}'), None);
+    }
+
+    #[test]
+    fn a_font_dir_without_known_files_keeps_the_bundled_faces() {
+        let dir = std::env::temp_dir().join("nianbao-pdf-empty-font-dir");
+        std::fs::create_dir_all(&dir).unwrap();
+        let set = FontSet::with_font_dir(&dir).unwrap();
+        assert_eq!(
+            set.face(set.role(FaceRole::Fang)).name(),
+            "FandolFang-Regular.otf"
+        );
+    }
+}

@@ -1,0 +1,539 @@
+//! Chinese line breaking: break opportunities, 避头尾, punctuation squeeze,
+//! justification.
+//!
+//! Break opportunities come from `unicode-linebreak` (UAX #14), which keeps
+//! ASCII runs such as `0564-8680081`, `63.8%` and `111600` whole and knows the
+//! classes of Latin text. On top of it sits our own 避头尾 table, for two
+//! reasons: UAX #14 treats “ ” ‘ ’ as ambiguous quotation marks that glue to
+//! both neighbours (a run of “六稳”“六保” would become one unbreakable lump),
+//! and the spec's closing/opening sets are the contract to test against.
+//! Parley was considered and not taken: it shapes and lays out free-flowing
+//! rich text, while this page is a fixed character grid with per-glyph
+//! positions and GB/T 9704 rules that we would have had to re-impose anyway.
+
+use unicode_linebreak::{linebreaks, BreakOpportunity};
+
+use crate::fonts::{FaceId, FaceRole, FontMetrics};
+
+/// No line starts with one of these.
+const NO_LINE_START: &str = "，。、；：？！）」』”’》〉】〕…％,.;:?!)]}%";
+/// No line ends with one of these.
+const NO_LINE_END: &str = "“‘《〈【（〔「『";
+/// Closing punctuation whose glyph sits in the left half of its em box: the
+/// right half may be squeezed away.
+const SQUEEZE_CLOSING: &str = "，。、；：）」』”’》〉】〕";
+/// Opening punctuation whose glyph sits in the right half: the left half may go.
+const SQUEEZE_OPENING: &str = "（“‘《〈【〔「『";
+/// Quotation marks that UAX #14 glues to both sides; in Chinese text they
+/// behave like the other opening/closing punctuation.
+const CJK_QUOTES: &str = "“”‘’";
+/// Printed for a character that no face has (a draft only; a final copy is refused).
+pub(crate) const REPLACEMENT: char = '〓';
+
+const EPS: f32 = 0.01;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum GlyphClass {
+    /// A full-width character.
+    Wide,
+    /// A proportional (Latin, digit) character.
+    Narrow,
+    /// Full-width opening punctuation, squeezable on its left.
+    Opening,
+    /// Full-width closing punctuation, squeezable on its right.
+    Closing,
+}
+
+/// One character ready to be set: its face, size and advance.
+#[derive(Debug, Clone, PartialEq)]
+pub(crate) struct Glyph {
+    pub ch: char,
+    pub face: FaceId,
+    pub size_pt: f32,
+    /// Advance on the line in mm (the grid pitch for a full-width character in body text).
+    pub advance: f32,
+    /// The font's own advance in mm, which the PDF viewer moves by.
+    pub natural: f32,
+    pub class: GlyphClass,
+}
+
+impl Glyph {
+    fn squeezable(&self) -> f32 {
+        match self.class {
+            GlyphClass::Opening | GlyphClass::Closing => self.advance / 2.0,
+            GlyphClass::Wide | GlyphClass::Narrow => 0.0,
+        }
+    }
+
+    fn is_space(&self) -> bool {
+        self.ch.is_whitespace()
+    }
+}
+
+pub(crate) const PT_MM: f32 = 25.4 / 72.0;
+
+/// Turns spans of text into glyphs. Full-width characters advance by `grid`
+/// when given (the 28-per-line body grid), else by their own width.
+/// Characters no face has come back in `missing` and are replaced by 〓.
+pub(crate) fn shape(
+    metrics: &FontMetrics<'_>,
+    spans: &[(&str, FaceRole)],
+    size_pt: f32,
+    grid: Option<f32>,
+    missing: &mut Vec<char>,
+) -> Vec<Glyph> {
+    let size_mm = size_pt * PT_MM;
+    let mut glyphs = Vec::new();
+    for &(text, role) in spans {
+        for ch in text.chars() {
+            if ch.is_control() {
+                continue;
+            }
+            let (ch, face) = match metrics.resolve(role, ch) {
+                Some(face) => (ch, face),
+                None => {
+                    missing.push(ch);
+                    match metrics.resolve(role, REPLACEMENT) {
+                        Some(face) => (REPLACEMENT, face),
+                        None => continue,
+                    }
+                }
+            };
+            let natural = metrics.advance_em(face, ch) * size_mm;
+            let wide = natural >= 0.9 * size_mm;
+            let class = if !wide {
+                GlyphClass::Narrow
+            } else if SQUEEZE_CLOSING.contains(ch) {
+                GlyphClass::Closing
+            } else if SQUEEZE_OPENING.contains(ch) {
+                GlyphClass::Opening
+            } else {
+                GlyphClass::Wide
+            };
+            let advance = match (wide, grid) {
+                (true, Some(pitch)) => pitch,
+                _ => natural,
+            };
+            glyphs.push(Glyph {
+                ch,
+                face,
+                size_pt,
+                advance,
+                natural,
+                class,
+            });
+        }
+    }
+    glyphs
+}
+
+/// `result[i]`: a line may break before glyph `i` (index 0 is never a break).
+fn break_opportunities(glyphs: &[Glyph]) -> Vec<bool> {
+    let text: String = glyphs.iter().map(|g| g.ch).collect();
+    let mut char_at_byte = vec![0usize; text.len() + 1];
+    for (ci, (bi, _)) in text.char_indices().enumerate() {
+        char_at_byte[bi] = ci;
+    }
+    let mut uax = vec![false; glyphs.len()];
+    for (byte, op) in linebreaks(&text) {
+        if byte < text.len()
+            && matches!(op, BreakOpportunity::Allowed | BreakOpportunity::Mandatory)
+        {
+            uax[char_at_byte[byte]] = true;
+        }
+    }
+    (0..glyphs.len())
+        .map(|i| {
+            if i == 0 {
+                return false;
+            }
+            let (before, after) = (glyphs[i - 1].ch, glyphs[i].ch);
+            if NO_LINE_START.contains(after) || NO_LINE_END.contains(before) {
+                false
+            } else if CJK_QUOTES.contains(before) || CJK_QUOTES.contains(after) {
+                true
+            } else {
+                uax[i]
+            }
+        })
+        .collect()
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum LineAlign {
+    /// Both edges flush, the last line flush left.
+    Justify,
+    Left,
+    Center,
+    Right,
+}
+
+#[derive(Debug, Clone, Copy)]
+pub(crate) struct LineSpec {
+    pub width: f32,
+    pub first_indent: f32,
+    pub align: LineAlign,
+}
+
+/// A set line: the glyphs it shows (by index) and their x from the line box's left edge.
+#[derive(Debug, Clone, PartialEq, Default)]
+pub(crate) struct SetLine {
+    pub placed: Vec<(usize, f32)>,
+}
+
+fn width(glyphs: &[Glyph]) -> f32 {
+    glyphs.iter().map(|g| g.advance).sum()
+}
+
+/// Width without trailing spaces, which vanish at a line end.
+fn trimmed_width(glyphs: &[Glyph]) -> f32 {
+    let end = glyphs
+        .iter()
+        .rposition(|g| !g.is_space())
+        .map_or(0, |p| p + 1);
+    width(&glyphs[..end])
+}
+
+/// Breaks `glyphs` into lines of `spec.width` (the first indented).
+pub(crate) fn break_lines(glyphs: &[Glyph], spec: &LineSpec) -> Vec<SetLine> {
+    let breaks = break_opportunities(glyphs);
+    let mut units = Vec::new();
+    let mut start = 0;
+    for (i, &b) in breaks.iter().enumerate() {
+        if b {
+            units.push(start..i);
+            start = i;
+        }
+    }
+    if start < glyphs.len() {
+        units.push(start..glyphs.len());
+    }
+
+    let mut ranges: Vec<std::ops::Range<usize>> = Vec::new();
+    let mut line_start = 0;
+    let mut line_end = 0;
+    let available = |line_no: usize| {
+        if line_no == 0 {
+            spec.width - spec.first_indent
+        } else {
+            spec.width
+        }
+    };
+    for unit in units {
+        let avail = available(ranges.len());
+        let with_unit = trimmed_width(&glyphs[line_start..unit.end]);
+        if with_unit <= avail + EPS {
+            line_end = unit.end;
+            continue;
+        }
+        if line_end > line_start {
+            // Push-in: keep the unit when only its trailing closing punctuation
+            // overflows and the line's punctuation can give the room back.
+            let core_end = (unit.start..unit.end)
+                .rev()
+                .find(|&i| glyphs[i].class != GlyphClass::Closing && !glyphs[i].is_space())
+                .map_or(unit.start, |i| i + 1);
+            let core = trimmed_width(&glyphs[line_start..core_end]);
+            let shrink: f32 = glyphs[line_start..unit.end]
+                .iter()
+                .map(Glyph::squeezable)
+                .sum();
+            if core <= avail + EPS && with_unit - avail <= shrink + EPS {
+                ranges.push(line_start..unit.end);
+                line_start = unit.end;
+                line_end = unit.end;
+                continue;
+            }
+            ranges.push(line_start..line_end);
+        }
+        // The unit starts a line; split it by characters while it is too wide.
+        let mut s = unit.start;
+        loop {
+            let avail = available(ranges.len());
+            if trimmed_width(&glyphs[s..unit.end]) <= avail + EPS {
+                line_start = s;
+                line_end = unit.end;
+                break;
+            }
+            let mut e = s + 1;
+            while e < unit.end && trimmed_width(&glyphs[s..e + 1]) <= avail + EPS {
+                e += 1;
+            }
+            ranges.push(s..e);
+            s = e;
+        }
+    }
+    if line_end > line_start {
+        ranges.push(line_start..line_end);
+    }
+    let last = ranges.len().saturating_sub(1);
+    ranges
+        .into_iter()
+        .enumerate()
+        .map(|(n, range)| {
+            let indent = if n == 0 { spec.first_indent } else { 0.0 };
+            set_line(glyphs, range, available(n), indent, spec.align, n == last)
+        })
+        .collect()
+}
+
+/// Places one line's glyphs: squeezes punctuation when it overflows, stretches
+/// the gaps when justified, aligns otherwise.
+fn set_line(
+    glyphs: &[Glyph],
+    range: std::ops::Range<usize>,
+    avail: f32,
+    indent: f32,
+    align: LineAlign,
+    last: bool,
+) -> SetLine {
+    let end = (range.start..range.end)
+        .rev()
+        .find(|&i| !glyphs[i].is_space())
+        .map_or(range.start, |i| i + 1);
+    let line = &glyphs[range.start..end];
+    let natural = width(line);
+    let mut squeeze = vec![0.0f32; line.len()];
+    let mut excess = natural - avail;
+    if excess > EPS {
+        if let Some(last_glyph) = line.last() {
+            let own = last_glyph.squeezable().min(excess);
+            squeeze[line.len() - 1] = own;
+            excess -= own;
+        }
+        let others: f32 = line[..line.len().saturating_sub(1)]
+            .iter()
+            .map(Glyph::squeezable)
+            .sum();
+        if excess > 0.0 && others > 0.0 {
+            let ratio = (excess / others).min(1.0);
+            for (s, g) in squeeze.iter_mut().zip(line).take(line.len() - 1) {
+                *s = g.squeezable() * ratio;
+            }
+        }
+    }
+    let set_width = natural - squeeze.iter().sum::<f32>();
+    let slack = (avail - set_width).max(0.0);
+    let justifiable = |i: usize| {
+        i > 0 && !(line[i - 1].class == GlyphClass::Narrow && line[i].class == GlyphClass::Narrow)
+    };
+    let (offset, gap) = match align {
+        LineAlign::Justify if !last => {
+            let gaps = (1..line.len()).filter(|&i| justifiable(i)).count();
+            (0.0, if gaps > 0 { slack / gaps as f32 } else { 0.0 })
+        }
+        LineAlign::Justify | LineAlign::Left => (0.0, 0.0),
+        LineAlign::Center => (slack / 2.0, 0.0),
+        LineAlign::Right => (slack, 0.0),
+    };
+    let mut x = indent + offset;
+    let mut placed = Vec::with_capacity(line.len());
+    for (i, g) in line.iter().enumerate() {
+        if justifiable(i) {
+            x += gap;
+        }
+        let shift = if g.class == GlyphClass::Opening {
+            squeeze[i]
+        } else {
+            0.0
+        };
+        placed.push((range.start + i, x - shift));
+        x += g.advance - squeeze[i];
+    }
+    SetLine { placed }
+}
+
+/// Where to break a title that needs two lines so that the upper line is not
+/// shorter than the lower and the two are as even as possible, preferring a
+/// break after a word-final character such as 年 or 府. `None` when the
+/// title fits one line or cannot be set in two.
+pub(crate) fn balanced_break(glyphs: &[Glyph], line_width: f32) -> Option<usize> {
+    const GOOD_LINE_END: &str = "年府的于局委会县市区镇乡办室院厅部";
+    let total = width(glyphs);
+    if total <= line_width + EPS {
+        return None;
+    }
+    let em = glyphs.first()?.size_pt * PT_MM;
+    let breaks = break_opportunities(glyphs);
+    (1..glyphs.len())
+        .filter(|&i| breaks[i])
+        .filter_map(|i| {
+            let upper = trimmed_width(&glyphs[..i]);
+            let lower = trimmed_width(&glyphs[i..]);
+            let fits = upper <= line_width + EPS && lower <= line_width + EPS;
+            let penalty = if GOOD_LINE_END.contains(glyphs[i - 1].ch) {
+                0.0
+            } else {
+                3.0 * em
+            };
+            (fits && upper + EPS >= lower).then_some((upper - lower + penalty, i))
+        })
+        .min_by(|a, b| a.0.total_cmp(&b.0))
+        .map(|(_, i)| i)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::fonts::FontSet;
+
+    const PITCH: f32 = 156.0 / 28.0;
+
+    fn body(text: &str) -> Vec<SetLine> {
+        let fonts = FontSet::bundled();
+        let m = fonts.metrics().unwrap();
+        let glyphs = shape(
+            &m,
+            &[(text, FaceRole::Fang)],
+            16.0,
+            Some(PITCH),
+            &mut Vec::new(),
+        );
+        break_lines(
+            &glyphs,
+            &LineSpec {
+                width: 156.0,
+                first_indent: 2.0 * PITCH,
+                align: LineAlign::Justify,
+            },
+        )
+    }
+
+    fn line_texts(text: &str) -> Vec<String> {
+        let chars: Vec<char> = text.chars().collect();
+        body(text)
+            .iter()
+            .map(|l| l.placed.iter().map(|&(i, _)| chars[i]).collect())
+            .collect()
+    }
+
+    #[test]
+    fn a_full_body_line_holds_28_characters_and_the_first_26() {
+        let text = "政".repeat(26 + 28 + 5);
+        let lines = line_texts(&text);
+        assert_eq!(
+            lines.iter().map(|l| l.chars().count()).collect::<Vec<_>>(),
+            vec![26, 28, 5]
+        );
+    }
+
+    #[test]
+    fn full_lines_are_justified_to_the_type_area_and_the_last_is_flush_left() {
+        let text = "政府信息公开，".repeat(12);
+        let lines = body(&text);
+        let fonts = FontSet::bundled();
+        let m = fonts.metrics().unwrap();
+        let glyphs = shape(
+            &m,
+            &[(&text, FaceRole::Fang)],
+            16.0,
+            Some(PITCH),
+            &mut Vec::new(),
+        );
+        for line in &lines[..lines.len() - 1] {
+            let &(i, x) = line.placed.last().unwrap();
+            let right = x + glyphs[i].advance;
+            // A line may end in a comma squeezed to half width.
+            assert!(
+                (right - 156.0).abs() < 0.05 || (right - 156.0 + PITCH / 2.0).abs() < 0.05,
+                "{right}"
+            );
+        }
+        let last = lines.last().unwrap();
+        for pair in last.placed.windows(2) {
+            assert!((pair[1].1 - pair[0].1 - PITCH).abs() < 0.01);
+        }
+    }
+
+    #[test]
+    fn no_line_starts_with_closing_or_ends_with_opening_punctuation() {
+        // Place punctuation at every position relative to the line end.
+        for shift in 0..6 {
+            let text = format!(
+                "{}《条例》（国务院令第711号），“六稳”“六保”。{}",
+                "政".repeat(20 + shift),
+                "公开、发布；".repeat(10)
+            );
+            for line in line_texts(&text) {
+                let first = line.chars().next().unwrap();
+                let last = line.chars().last().unwrap();
+                assert!(
+                    !NO_LINE_START.contains(first),
+                    "line starts with {first}: {line}"
+                );
+                assert!(!NO_LINE_END.contains(last), "line ends with {last}: {line}");
+            }
+        }
+    }
+
+    #[test]
+    fn ascii_runs_and_document_numbers_are_not_split() {
+        for shift in 0..12 {
+            let text = format!(
+                "{}（六政办秘〔2020〕161号）电话0564-8680081，信息111600条，占比63.8%。",
+                "政".repeat(18 + shift)
+            );
+            let lines = line_texts(&text);
+            let joined = lines.join("|");
+            for run in ["2020", "161", "0564-8680081", "111600", "63.8%"] {
+                assert!(
+                    lines.iter().any(|l| l.contains(run)),
+                    "{run} split: {joined}"
+                );
+            }
+        }
+    }
+
+    #[test]
+    fn a_comma_overflowing_the_line_is_pushed_in_when_the_line_has_punctuation() {
+        // 26 on the first line: 开 is the 26th, the comma the 27th.
+        let text = format!("{}、{}公开，其余", "政".repeat(10), "府".repeat(13));
+        let lines = line_texts(&text);
+        assert_eq!(lines[0].chars().last(), Some('，'));
+        assert_eq!(lines[1], "其余");
+    }
+
+    #[test]
+    fn a_closing_mark_that_cannot_be_pushed_in_takes_its_character_along() {
+        let text = format!("{}公开。其余", "府".repeat(25));
+        let lines = line_texts(&text);
+        assert_eq!(lines[0].chars().count(), 26);
+        assert!(lines[1].starts_with("开。"), "{lines:?}");
+    }
+
+    #[test]
+    fn the_long_title_breaks_balanced_with_the_upper_line_not_shorter() {
+        let fonts = FontSet::bundled();
+        let m = fonts.metrics().unwrap();
+        let title = "舒城县人民政府2020年政府信息公开工作年度报告";
+        let glyphs = shape(&m, &[(title, FaceRole::Title)], 22.0, None, &mut Vec::new());
+        let at = balanced_break(&glyphs, 156.0).unwrap();
+        let upper: String = glyphs[..at].iter().map(|g| g.ch).collect();
+        assert_eq!(upper, "舒城县人民政府2020年政府");
+        assert!(width(&glyphs[..at]) >= width(&glyphs[at..]));
+        let short = shape(
+            &m,
+            &[("年度报告", FaceRole::Title)],
+            22.0,
+            None,
+            &mut Vec::new(),
+        );
+        assert_eq!(balanced_break(&short, 156.0), None);
+    }
+
+    #[test]
+    fn a_character_no_face_has_is_reported_and_replaced() {
+        let fonts = FontSet::bundled();
+        let m = fonts.metrics().unwrap();
+        let mut missing = Vec::new();
+        let glyphs = shape(
+            &m,
+            &[("政\u{10000}府", FaceRole::Fang)],
+            16.0,
+            None,
+            &mut missing,
+        );
+        assert_eq!(missing, vec!['\u{10000}']);
+        assert_eq!(glyphs[1].ch, REPLACEMENT);
+    }
+}
