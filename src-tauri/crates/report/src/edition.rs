@@ -4,6 +4,8 @@
 //! and 国办公开办函〔2021〕30号 (edition 2021).
 
 use serde::{Deserialize, Serialize};
+use std::collections::HashMap;
+use std::sync::OnceLock;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
 pub enum Edition {
@@ -410,7 +412,37 @@ pub struct CellSpec {
 }
 
 /// Every cell of the edition, in reading order (table 二, 三, 四; row by row).
-pub fn cells(edition: Edition) -> Vec<CellSpec> {
+pub fn cells(edition: Edition) -> &'static [CellSpec] {
+    &index(edition).0
+}
+
+/// The spec of one cell by its stable key.
+pub fn cell(edition: Edition, key: &str) -> Option<&'static CellSpec> {
+    let (cells, by_key) = index(edition);
+    by_key.get(key).map(|&i| &cells[i])
+}
+
+type CellIndex = (Vec<CellSpec>, HashMap<String, usize>);
+
+fn index(edition: Edition) -> &'static CellIndex {
+    static E2019: OnceLock<CellIndex> = OnceLock::new();
+    static E2021: OnceLock<CellIndex> = OnceLock::new();
+    let slot = match edition {
+        Edition::E2019 => &E2019,
+        Edition::E2021 => &E2021,
+    };
+    slot.get_or_init(|| {
+        let cells = build_cells(edition);
+        let by_key = cells
+            .iter()
+            .enumerate()
+            .map(|(i, c)| (c.key.clone(), i))
+            .collect();
+        (cells, by_key)
+    })
+}
+
+fn build_cells(edition: Edition) -> Vec<CellSpec> {
     let mut out = Vec::new();
     for block in proactive_blocks(edition) {
         for r in block.rows {
@@ -462,11 +494,6 @@ pub fn cells(edition: Edition) -> Vec<CellSpec> {
         }
     }
     out
-}
-
-/// The spec of one cell by its stable key.
-pub fn cell(edition: Edition, key: &str) -> Option<CellSpec> {
-    cells(edition).into_iter().find(|c| c.key == key)
 }
 
 #[cfg(test)]

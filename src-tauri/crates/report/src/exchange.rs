@@ -388,7 +388,7 @@ impl Reader<'_> {
         let obj = self.object(json, "figures", &keys)?;
         let before = self.problems.len();
         let mut figures = Figures::default();
-        for spec in &specs {
+        for spec in specs {
             let key = join("figures", &spec.key);
             let label = format!(
                 "{}“{}”行“{}”列",

@@ -249,8 +249,8 @@ impl Figures {
     pub fn zeros(edition: Edition) -> Figures {
         Figures(
             edition::cells(edition)
-                .into_iter()
-                .map(|c| (c.key, Value::zero(c.kind)))
+                .iter()
+                .map(|c| (c.key.clone(), Value::zero(c.kind)))
                 .collect(),
         )
     }
@@ -330,11 +330,11 @@ impl Report {
         if spec.kind != value.kind() {
             return Err(FigureError::WrongKind { key: key.into() });
         }
-        self.figures.insert(spec.key, value);
+        self.figures.insert(spec.key.clone(), value);
         Ok(())
     }
 
-    pub fn cell_spec(&self, key: &str) -> Result<CellSpec, FigureError> {
+    pub fn cell_spec(&self, key: &str) -> Result<&'static CellSpec, FigureError> {
         edition::cell(self.edition, key).ok_or_else(|| FigureError::UnknownCell {
             key: key.into(),
             edition: self.edition.code(),
@@ -351,7 +351,7 @@ impl Report {
                 .get(&spec.key)
                 .filter(|v| v.kind() == spec.kind)
             {
-                figures.insert(spec.key, v);
+                figures.insert(spec.key.clone(), v);
             }
         }
         self.edition = edition;

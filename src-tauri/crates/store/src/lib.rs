@@ -1,1 +1,437 @@
-//! nianbao-store
+//! The local store: one SQLite file holding many units' reports for many years.
+//!
+//! Every save is one transaction; the file is in WAL mode with full sync, so an app killed
+//! mid-save keeps everything saved before. A file that is not a nianbao store is refused
+//! before anything is written to it, and a backup is taken before any migration.
+
+mod schema;
+
+use nianbao_report::{
+    edition, Date, Edition, Figures, Heading, HeadingLevel, Paragraph, Report, SectionKey, SignOff,
+    Unit, UnitKind, Value,
+};
+use rusqlite::{params, Connection, OptionalExtension, Transaction};
+use std::path::{Path, PathBuf};
+use std::time::Duration;
+
+pub use schema::APPLICATION_ID;
+
+#[derive(Debug, thiserror::Error)]
+pub enum StoreError {
+    #[error("“{}”不是年报数据文件，未做任何改动", path.display())]
+    NotAStore { path: PathBuf },
+    #[error("数据文件“{}”由更新版本的年报程序创建（数据版本{found}），请先升级本程序", path.display())]
+    TooNew { path: PathBuf, found: i64 },
+    #[error("数据文件中“{unit}”{year}年报告的“{key}”已损坏：{reason}")]
+    Corrupt {
+        unit: String,
+        year: u16,
+        key: String,
+        reason: &'static str,
+    },
+    #[error("备份文件“{}”已存在，请换一个文件名", path.display())]
+    BackupExists { path: PathBuf },
+    #[error("读取数据文件“{}”失败", path.display())]
+    Io {
+        path: PathBuf,
+        #[source]
+        source: std::io::Error,
+    },
+    #[error("数据库操作失败")]
+    Sqlite(#[from] rusqlite::Error),
+}
+
+pub type Result<T> = std::result::Result<T, StoreError>;
+
+/// One line of the store's list of reports.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ReportSummary {
+    pub unit_name: String,
+    pub unit_kind: UnitKind,
+    pub year: u16,
+    pub edition: Edition,
+    pub title: String,
+    /// When the report was last changed, UTC, ISO 8601.
+    pub updated_at: String,
+}
+
+/// What saving did.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum SaveOutcome {
+    Created,
+    Updated,
+    /// The store already held exactly this report; nothing was written.
+    Unchanged,
+}
+
+pub struct Store {
+    conn: Connection,
+    path: PathBuf,
+}
+
+const SQLITE_MAGIC: &[u8] = b"SQLite format 3\0";
+
+impl Store {
+    /// Opens the store at `path`, creating it when the file does not exist or is empty.
+    pub fn open(path: impl AsRef<Path>) -> Result<Store> {
+        let path = path.as_ref().to_path_buf();
+        let io = |source| StoreError::Io {
+            path: path.clone(),
+            source,
+        };
+        let fresh = match std::fs::metadata(&path) {
+            Ok(m) => m.len() == 0,
+            Err(e) if e.kind() == std::io::ErrorKind::NotFound => true,
+            Err(e) => return Err(io(e)),
+        };
+        if !fresh {
+            let mut head = [0u8; 16];
+            use std::io::Read;
+            let n = std::fs::File::open(&path)
+                .and_then(|mut f| f.read(&mut head))
+                .map_err(io)?;
+            if n < 16 || head != SQLITE_MAGIC {
+                return Err(StoreError::NotAStore { path });
+            }
+        }
+        let conn = Connection::open(&path)?;
+        conn.busy_timeout(Duration::from_secs(5))?;
+        let app_id: i32 = conn.query_row("PRAGMA application_id", [], |r| r.get(0))?;
+        let version: i64 = conn.query_row("PRAGMA user_version", [], |r| r.get(0))?;
+        if !fresh && app_id != APPLICATION_ID {
+            let tables: i64 =
+                conn.query_row("SELECT count(*) FROM sqlite_schema", [], |r| r.get(0))?;
+            if app_id != 0 || tables > 0 {
+                return Err(StoreError::NotAStore { path });
+            }
+        }
+        if version > schema::latest_version() {
+            return Err(StoreError::TooNew {
+                path,
+                found: version,
+            });
+        }
+        conn.pragma_update(None, "journal_mode", "WAL")?;
+        conn.pragma_update(None, "synchronous", "FULL")?;
+        conn.pragma_update(None, "foreign_keys", "ON")?;
+        let mut store = Store { conn, path };
+        store.migrate(version, fresh)?;
+        Ok(store)
+    }
+
+    pub fn path(&self) -> &Path {
+        &self.path
+    }
+
+    /// Brings the schema to the latest version; a store that held anything is backed up first.
+    fn migrate(&mut self, from: i64, fresh: bool) -> Result<()> {
+        if from == schema::latest_version() {
+            return Ok(());
+        }
+        if !fresh {
+            let backup = numbered_path(&self.path, &format!("before-v{}", from + 1));
+            self.backup(&backup)?;
+        }
+        let tx = self.conn.transaction()?;
+        tx.pragma_update(None, "application_id", APPLICATION_ID)?;
+        for (i, sql) in schema::MIGRATIONS.iter().enumerate().skip(from as usize) {
+            tx.execute_batch(sql)?;
+            tx.pragma_update(None, "user_version", i as i64 + 1)?;
+        }
+        tx.commit()?;
+        Ok(())
+    }
+
+    /// Writes a consistent copy of the whole store to `to` (which must not exist yet).
+    pub fn backup(&self, to: &Path) -> Result<()> {
+        if to.exists() {
+            return Err(StoreError::BackupExists {
+                path: to.to_path_buf(),
+            });
+        }
+        self.conn
+            .execute("VACUUM INTO ?1", [to.to_string_lossy().as_ref()])?;
+        Ok(())
+    }
+
+    /// Every report in the store, by unit name then year.
+    pub fn list(&self) -> Result<Vec<ReportSummary>> {
+        let mut stmt = self.conn.prepare(
+            "SELECT unit_name, unit_kind, year, edition, title, updated_at
+             FROM report ORDER BY unit_name, year",
+        )?;
+        let rows = stmt.query_map([], |r| {
+            Ok((
+                r.get::<_, String>(0)?,
+                r.get::<_, String>(1)?,
+                r.get::<_, i64>(2)?,
+                r.get::<_, String>(3)?,
+                r.get::<_, String>(4)?,
+                r.get::<_, String>(5)?,
+            ))
+        })?;
+        rows.map(|row| {
+            let (unit_name, kind, year, edition, title, updated_at) = row?;
+            let year = year as u16;
+            let corrupt = |key: &str, reason| StoreError::Corrupt {
+                unit: unit_name.clone(),
+                year,
+                key: key.into(),
+                reason,
+            };
+            Ok(ReportSummary {
+                unit_kind: UnitKind::from_key(&kind)
+                    .ok_or_else(|| corrupt("unit_kind", "未知的单位类型"))?,
+                edition: Edition::from_code(&edition)
+                    .ok_or_else(|| corrupt("edition", "未知的格式版本"))?,
+                unit_name,
+                year,
+                title,
+                updated_at,
+            })
+        })
+        .collect()
+    }
+
+    pub fn is_empty(&self) -> Result<bool> {
+        let n: i64 = self
+            .conn
+            .query_row("SELECT count(*) FROM report", [], |r| r.get(0))?;
+        Ok(n == 0)
+    }
+
+    /// One unit's report for one year, if the store has it.
+    pub fn load(&self, unit_name: &str, year: u16) -> Result<Option<Report>> {
+        load(&self.conn, unit_name, year)
+    }
+
+    /// Saves one report in one transaction (replacing the unit's report for that year).
+    pub fn save(&mut self, report: &Report) -> Result<SaveOutcome> {
+        Ok(self.save_all(std::slice::from_ref(report))?[0])
+    }
+
+    /// Saves several reports in one transaction: all of them or none.
+    pub fn save_all(&mut self, reports: &[Report]) -> Result<Vec<SaveOutcome>> {
+        let tx = self.conn.transaction()?;
+        let outcomes = reports
+            .iter()
+            .map(|r| save(&tx, r))
+            .collect::<Result<Vec<_>>>()?;
+        tx.commit()?;
+        Ok(outcomes)
+    }
+
+    /// Deletes a unit's report for a year; false when there was none.
+    pub fn delete(&mut self, unit_name: &str, year: u16) -> Result<bool> {
+        let n = self.conn.execute(
+            "DELETE FROM report WHERE unit_name = ?1 AND year = ?2",
+            params![unit_name, year],
+        )?;
+        Ok(n > 0)
+    }
+}
+
+/// `store.db` → `store.before-v2.bak`, or `store.before-v2.1.bak` when that exists.
+fn numbered_path(path: &Path, tag: &str) -> PathBuf {
+    let stem = path
+        .file_stem()
+        .map_or("store".into(), |s| s.to_string_lossy().into_owned());
+    (0..)
+        .map(|i| {
+            let name = match i {
+                0 => format!("{stem}.{tag}.bak"),
+                i => format!("{stem}.{tag}.{i}.bak"),
+            };
+            path.with_file_name(name)
+        })
+        .find(|p| !p.exists())
+        .expect("an unused name")
+}
+
+fn save(tx: &Transaction, r: &Report) -> Result<SaveOutcome> {
+    let existing: Option<i64> = tx
+        .query_row(
+            "SELECT id FROM report WHERE unit_name = ?1 AND year = ?2",
+            params![r.unit.name, r.year],
+            |row| row.get(0),
+        )
+        .optional()?;
+    if existing.is_some() && load(tx, &r.unit.name, r.year)?.as_ref() == Some(r) {
+        return Ok(SaveOutcome::Unchanged);
+    }
+    let sign_off_name = r.sign_off.as_ref().map(|s| s.name.as_str());
+    let sign_off_date = r.sign_off.as_ref().map(|s| s.date.iso());
+    tx.execute(
+        "INSERT INTO report (unit_name, year, edition, unit_kind, unit_parent, unit_address,
+             unit_postcode, unit_phone, title, opening, sign_off_name, sign_off_date, updated_at)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12,
+             strftime('%Y-%m-%dT%H:%M:%fZ', 'now'))
+         ON CONFLICT (unit_name, year) DO UPDATE SET
+             edition = excluded.edition, unit_kind = excluded.unit_kind,
+             unit_parent = excluded.unit_parent, unit_address = excluded.unit_address,
+             unit_postcode = excluded.unit_postcode, unit_phone = excluded.unit_phone,
+             title = excluded.title, opening = excluded.opening,
+             sign_off_name = excluded.sign_off_name, sign_off_date = excluded.sign_off_date,
+             updated_at = excluded.updated_at",
+        params![
+            r.unit.name,
+            r.year,
+            r.edition.code(),
+            r.unit.kind.key(),
+            r.unit.parent,
+            r.unit.address,
+            r.unit.postcode,
+            r.unit.phone,
+            r.title,
+            r.opening,
+            sign_off_name,
+            sign_off_date,
+        ],
+    )?;
+    let id: i64 = tx.query_row(
+        "SELECT id FROM report WHERE unit_name = ?1 AND year = ?2",
+        params![r.unit.name, r.year],
+        |row| row.get(0),
+    )?;
+    tx.execute("DELETE FROM paragraph WHERE report_id = ?1", [id])?;
+    tx.execute("DELETE FROM figure WHERE report_id = ?1", [id])?;
+    let mut para = tx.prepare_cached(
+        "INSERT INTO paragraph (report_id, section, position, level, heading, text)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
+    )?;
+    for key in SectionKey::ALL {
+        for (i, p) in r.section(key).paragraphs.iter().enumerate() {
+            para.execute(params![
+                id,
+                key.key(),
+                i as i64,
+                p.heading.as_ref().map(|h| h.level.key()),
+                p.heading.as_ref().map(|h| h.text.as_str()),
+                p.text
+            ])?;
+        }
+    }
+    let mut fig =
+        tx.prepare_cached("INSERT INTO figure (report_id, key, value) VALUES (?1, ?2, ?3)")?;
+    for (key, value) in r.figures.iter() {
+        fig.execute(params![id, key, value.as_i64()])?;
+    }
+    Ok(if existing.is_some() {
+        SaveOutcome::Updated
+    } else {
+        SaveOutcome::Created
+    })
+}
+
+fn load(conn: &Connection, unit_name: &str, year: u16) -> Result<Option<Report>> {
+    let row = conn
+        .query_row(
+            "SELECT id, edition, unit_kind, unit_parent, unit_address, unit_postcode, unit_phone,
+                 title, opening, sign_off_name, sign_off_date
+             FROM report WHERE unit_name = ?1 AND year = ?2",
+            params![unit_name, year],
+            |r| {
+                Ok((
+                    r.get::<_, i64>(0)?,
+                    r.get::<_, String>(1)?,
+                    r.get::<_, String>(2)?,
+                    r.get::<_, Option<String>>(3)?,
+                    r.get::<_, String>(4)?,
+                    r.get::<_, String>(5)?,
+                    r.get::<_, String>(6)?,
+                    r.get::<_, String>(7)?,
+                    r.get::<_, String>(8)?,
+                    r.get::<_, Option<String>>(9)?,
+                    r.get::<_, Option<String>>(10)?,
+                ))
+            },
+        )
+        .optional()?;
+    let Some((
+        id,
+        edition,
+        kind,
+        parent,
+        address,
+        postcode,
+        phone,
+        title,
+        opening,
+        so_name,
+        so_date,
+    )) = row
+    else {
+        return Ok(None);
+    };
+    let corrupt = |key: &str, reason| StoreError::Corrupt {
+        unit: unit_name.into(),
+        year,
+        key: key.into(),
+        reason,
+    };
+    let edition =
+        Edition::from_code(&edition).ok_or_else(|| corrupt("edition", "未知的格式版本"))?;
+    let kind = UnitKind::from_key(&kind).ok_or_else(|| corrupt("unit_kind", "未知的单位类型"))?;
+    let sign_off = match (so_name, so_date) {
+        (Some(name), Some(date)) => Some(SignOff {
+            name,
+            date: Date::parse_iso(&date).ok_or_else(|| corrupt("sign_off_date", "日期无效"))?,
+        }),
+        _ => None,
+    };
+    let mut report = Report {
+        unit: Unit {
+            name: unit_name.into(),
+            kind,
+            parent,
+            address,
+            postcode,
+            phone,
+        },
+        year,
+        edition,
+        title,
+        opening,
+        sections: Default::default(),
+        figures: Figures::zeros(edition),
+        sign_off,
+    };
+    let mut stmt = conn.prepare_cached(
+        "SELECT section, level, heading, text FROM paragraph
+         WHERE report_id = ?1 ORDER BY section, position",
+    )?;
+    let mut rows = stmt.query([id])?;
+    while let Some(row) = rows.next()? {
+        let section: String = row.get(0)?;
+        let section =
+            SectionKey::from_key(&section).ok_or_else(|| corrupt(&section, "未知的章节"))?;
+        let heading = match (
+            row.get::<_, Option<String>>(1)?,
+            row.get::<_, Option<String>>(2)?,
+        ) {
+            (Some(level), Some(text)) => Some(Heading {
+                level: HeadingLevel::from_key(&level)
+                    .ok_or_else(|| corrupt(&level, "未知的标题级别"))?,
+                text,
+            }),
+            _ => None,
+        };
+        report.section_mut(section).paragraphs.push(Paragraph {
+            heading,
+            text: row.get(3)?,
+        });
+    }
+    let mut stmt = conn.prepare_cached("SELECT key, value FROM figure WHERE report_id = ?1")?;
+    let mut rows = stmt.query([id])?;
+    while let Some(row) = rows.next()? {
+        let key: String = row.get(0)?;
+        let n: i64 = row.get(1)?;
+        let spec =
+            edition::cell(edition, &key).ok_or_else(|| corrupt(&key, "不是本版格式的格子"))?;
+        let value = Value::from_i64(spec.kind, n).ok_or_else(|| corrupt(&key, "数值超出范围"))?;
+        report
+            .set_figure(&key, value)
+            .map_err(|_| corrupt(&key, "数值类型不对"))?;
+    }
+    Ok(Some(report))
+}
