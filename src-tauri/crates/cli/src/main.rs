@@ -1,1 +1,277 @@
-fn main() {}
+//! `nianbao-cli`: the report without a window — for scripts, the county's collection of
+//! township files, and tests. A thin door onto the same functions the app uses.
+
+use clap::{Parser, Subcommand};
+use nianbao_report::{
+    read_report, sample_json, validate, write_report, ExchangeError, Finding, Report, Severity,
+};
+use nianbao_store::{SaveOutcome, Store, StoreError};
+use std::path::{Path, PathBuf};
+use std::process::ExitCode;
+
+#[derive(Parser)]
+#[command(
+    name = "nianbao-cli",
+    version,
+    about = "年报命令行工具：政府信息公开工作年度报告的检查、导入与导出\n\
+             nianbao command line: check, import and export open-government-information annual reports",
+    after_help = "退出码 / exit codes: 0 正常 ok · 1 有硬性错误 hard findings · 2 输入无法使用 unusable input"
+)]
+struct Cli {
+    #[command(subcommand)]
+    command: Command,
+}
+
+#[derive(Subcommand)]
+enum Command {
+    /// 写出内置样例报告（舒城县人民政府2020年）为交换文件 / Write the built-in sample report as an exchange file
+    Sample {
+        /// 输出文件 / output file
+        #[arg(long)]
+        out: PathBuf,
+    },
+    /// 检查报告的勾稽关系 / Check a report's arithmetic rules and warnings
+    Check {
+        /// 交换文件 / exchange file
+        file: PathBuf,
+        /// 上一年度的报告，用于跨年核对 / last year's report, for the year-on-year checks
+        #[arg(long)]
+        previous: Option<PathBuf>,
+        /// 以JSON输出检查结果 / print the findings as JSON
+        #[arg(long)]
+        json: bool,
+    },
+    /// 将交换文件导入数据文件（全部成功或全部不导入） / Import exchange files into a store (all or nothing)
+    Import {
+        /// 交换文件，可多个 / exchange files
+        #[arg(required = true)]
+        files: Vec<PathBuf>,
+        /// 数据文件 / store file
+        #[arg(long)]
+        db: PathBuf,
+    },
+    /// 从数据文件导出一份报告为交换文件 / Export one report from a store as an exchange file
+    Export {
+        #[arg(long)]
+        db: PathBuf,
+        /// 单位全称 / the unit's full name
+        #[arg(long)]
+        unit: String,
+        /// 年度 / report year
+        #[arg(long)]
+        year: u16,
+        #[arg(long)]
+        out: PathBuf,
+    },
+    /// 列出数据文件中的报告 / List the reports in a store
+    List {
+        #[arg(long)]
+        db: PathBuf,
+    },
+    /// 备份数据文件 / Write a consistent copy of a store
+    Backup {
+        #[arg(long)]
+        db: PathBuf,
+        /// 备份文件（不可已存在） / backup file (must not exist)
+        #[arg(long)]
+        out: PathBuf,
+    },
+}
+
+/// Everything that makes the input unusable (exit 2).
+#[derive(Debug, thiserror::Error)]
+enum CliError {
+    #[error("无法读取“{}”", path.display())]
+    Read {
+        path: PathBuf,
+        #[source]
+        source: std::io::Error,
+    },
+    #[error("无法写入“{}”", path.display())]
+    Write {
+        path: PathBuf,
+        #[source]
+        source: std::io::Error,
+    },
+    #[error("“{}”有问题，未做任何改动：\n{source}", path.display())]
+    Exchange {
+        path: PathBuf,
+        #[source]
+        source: ExchangeError,
+    },
+    #[error(transparent)]
+    Store(#[from] StoreError),
+    #[error("数据文件中没有“{unit}”{year}年的报告")]
+    NotFound { unit: String, year: u16 },
+}
+
+fn main() -> ExitCode {
+    let cli = Cli::parse();
+    match run(cli.command) {
+        Ok(code) => code,
+        Err(e) => {
+            eprintln!("错误：{e}");
+            let mut source = std::error::Error::source(&e);
+            while let Some(s) = source {
+                if !e.to_string().contains(&s.to_string()) {
+                    eprintln!("  原因：{s}");
+                }
+                source = s.source();
+            }
+            ExitCode::from(2)
+        }
+    }
+}
+
+fn run(command: Command) -> Result<ExitCode, CliError> {
+    match command {
+        Command::Sample { out } => {
+            write_file(&out, sample_json())?;
+            println!("已写出样例报告：{}", out.display());
+        }
+        Command::Check {
+            file,
+            previous,
+            json,
+        } => {
+            let report = read_file(&file)?;
+            let previous = previous.map(|p| read_file(&p)).transpose()?;
+            let findings = validate(&report, previous.as_ref());
+            if json {
+                println!(
+                    "{}",
+                    serde_json::to_string_pretty(&findings).expect("findings serialise")
+                );
+            } else {
+                print_findings(&report, &findings);
+            }
+            if findings.iter().any(Finding::is_error) {
+                return Ok(ExitCode::from(1));
+            }
+        }
+        Command::Import { files, db } => {
+            // Read everything first: one bad file and nothing is written anywhere.
+            let reports = files
+                .iter()
+                .map(|f| read_file(f))
+                .collect::<Result<Vec<_>, _>>()?;
+            let mut store = Store::open(&db)?;
+            let outcomes = store.save_all(&reports)?;
+            for ((file, r), outcome) in files.iter().zip(&reports).zip(outcomes) {
+                let what = match outcome {
+                    SaveOutcome::Created => "新增",
+                    SaveOutcome::Updated => "更新",
+                    SaveOutcome::Unchanged => "无变化",
+                };
+                let errors = validate(r, None).iter().filter(|f| f.is_error()).count();
+                let note = if errors > 0 {
+                    format!("（有{errors}处硬性错误）")
+                } else {
+                    String::new()
+                };
+                println!(
+                    "{what}：{} {}年 ← {}{note}",
+                    r.unit.name,
+                    r.year,
+                    file.display()
+                );
+            }
+        }
+        Command::Export {
+            db,
+            unit,
+            year,
+            out,
+        } => {
+            let store = open_existing(&db)?;
+            let report = store
+                .load(&unit, year)?
+                .ok_or(CliError::NotFound { unit, year })?;
+            write_file(&out, &write_report(&report))?;
+            println!(
+                "已导出：{} {}年 → {}",
+                report.unit.name,
+                report.year,
+                out.display()
+            );
+        }
+        Command::List { db } => {
+            let store = open_existing(&db)?;
+            let list = store.list()?;
+            if list.is_empty() {
+                println!("数据文件中还没有报告。");
+            }
+            for s in list {
+                println!(
+                    "{}\t{}年\t{}年版\t{}\t更新于{}",
+                    s.unit_name,
+                    s.year,
+                    s.edition.code(),
+                    s.unit_kind.label(),
+                    s.updated_at
+                );
+            }
+        }
+        Command::Backup { db, out } => {
+            open_existing(&db)?.backup(&out)?;
+            println!("已备份到：{}", out.display());
+        }
+    }
+    Ok(ExitCode::SUCCESS)
+}
+
+fn read_file(path: &Path) -> Result<Report, CliError> {
+    let bytes = std::fs::read(path).map_err(|source| CliError::Read {
+        path: path.into(),
+        source,
+    })?;
+    read_report(&bytes).map_err(|source| CliError::Exchange {
+        path: path.into(),
+        source,
+    })
+}
+
+/// Writes through a temporary file and a rename, so a failed write never leaves half a file.
+fn write_file(path: &Path, text: &str) -> Result<(), CliError> {
+    let err = |source| CliError::Write {
+        path: path.into(),
+        source,
+    };
+    let tmp = path.with_extension("nianbao-tmp");
+    std::fs::write(&tmp, text).map_err(err)?;
+    std::fs::rename(&tmp, path).map_err(err)
+}
+
+/// Opens a store that must already exist: reading commands never create one.
+fn open_existing(db: &Path) -> Result<Store, CliError> {
+    if !db.exists() {
+        return Err(CliError::Read {
+            path: db.into(),
+            source: std::io::Error::new(std::io::ErrorKind::NotFound, "文件不存在"),
+        });
+    }
+    Ok(Store::open(db)?)
+}
+
+fn print_findings(report: &Report, findings: &[Finding]) {
+    println!(
+        "{} {}年（{}年版格式）",
+        report.unit.name,
+        report.year,
+        report.edition.code()
+    );
+    for f in findings {
+        let tag = match f.severity {
+            Severity::Error => "错误",
+            Severity::Warning => "提醒",
+        };
+        println!("[{tag}] 规则{}：{}", f.rule, f.message);
+    }
+    let errors = findings.iter().filter(|f| f.is_error()).count();
+    let warnings = findings.len() - errors;
+    if findings.is_empty() {
+        println!("检查通过：没有发现问题。");
+    } else {
+        println!("共{errors}处错误，{warnings}处提醒。");
+    }
+}

@@ -1,0 +1,257 @@
+//! The CLI as a user runs it: a real binary, real files, a real store on disk.
+
+use serde_json::{json, Value};
+use std::path::{Path, PathBuf};
+use std::process::{Command, Output};
+
+fn cli(args: &[&str], dir: &Path) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_nianbao-cli"))
+        .args(args)
+        .current_dir(dir)
+        .output()
+        .unwrap()
+}
+
+fn text(o: &Output) -> String {
+    format!(
+        "{}{}",
+        String::from_utf8_lossy(&o.stdout),
+        String::from_utf8_lossy(&o.stderr)
+    )
+}
+
+fn sample(dir: &Path) -> (PathBuf, Value) {
+    let o = cli(&["sample", "--out", "s.json"], dir);
+    assert!(o.status.success(), "{}", text(&o));
+    let path = dir.join("s.json");
+    let v = serde_json::from_str(&std::fs::read_to_string(&path).unwrap()).unwrap();
+    (path, v)
+}
+
+fn write(dir: &Path, name: &str, v: &Value) -> PathBuf {
+    let p = dir.join(name);
+    std::fs::write(&p, serde_json::to_string_pretty(v).unwrap()).unwrap();
+    p
+}
+
+#[test]
+fn the_sample_checks_clean() {
+    let d = tempfile::tempdir().unwrap();
+    sample(d.path());
+    let o = cli(&["check", "s.json"], d.path());
+    assert_eq!(o.status.code(), Some(0), "{}", text(&o));
+    assert!(text(&o).contains("检查通过"));
+    let o = cli(&["check", "s.json", "--json"], d.path());
+    let findings: Value = serde_json::from_slice(&o.stdout).unwrap();
+    assert!(findings
+        .as_array()
+        .unwrap()
+        .iter()
+        .all(|f| f["severity"] == "warning"));
+}
+
+#[test]
+fn a_changed_figure_is_named_with_both_values() {
+    let d = tempfile::tempdir().unwrap();
+    let (_, mut v) = sample(d.path());
+    v["figures"]["applications.received.natural"] = json!(30);
+    write(d.path(), "bad.json", &v);
+    let o = cli(&["check", "bad.json"], d.path());
+    assert_eq!(o.status.code(), Some(1), "{}", text(&o));
+    let out = text(&o);
+    assert!(
+        out.contains("规则1：表三“自然人”列：第一项加第二项之和为31，第三项总计加第四项之和为30"),
+        "{out}"
+    );
+    assert!(
+        out.contains("规则2：表三“一、本年新收政府信息公开申请数量”行"),
+        "{out}"
+    );
+    assert!(out.contains("之和为32，“总计”栏填的是31"), "{out}");
+
+    let o = cli(&["check", "bad.json", "--json"], d.path());
+    let findings: Value = serde_json::from_slice(&o.stdout).unwrap();
+    let rule1 = findings
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|f| f["rule"] == 1)
+        .unwrap();
+    assert_eq!(rule1["column"], "natural");
+    assert_eq!(
+        (rule1["expected"].as_str(), rule1["found"].as_str()),
+        (Some("31"), Some("30"))
+    );
+    let rule2 = findings
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|f| f["rule"] == 2)
+        .unwrap();
+    assert_eq!(rule2["row"], "received");
+
+    let (_, mut v) = sample(d.path());
+    v["figures"]["appeals.review.upheld"] = json!(2);
+    write(d.path(), "bad4.json", &v);
+    let o = cli(&["check", "bad4.json"], d.path());
+    assert_eq!(o.status.code(), Some(1));
+    assert!(
+        text(&o).contains(
+            "规则4：表四“行政复议”：结果维持、结果纠正、其他结果、尚未审结之和为2，“总计”栏填的是0"
+        ),
+        "{}",
+        text(&o)
+    );
+}
+
+#[test]
+fn import_then_export_gives_back_the_same_report() {
+    let d = tempfile::tempdir().unwrap();
+    let (path, _) = sample(d.path());
+    let o = cli(&["import", "s.json", "--db", "n.db"], d.path());
+    assert!(o.status.success(), "{}", text(&o));
+    assert!(text(&o).contains("新增：舒城县人民政府 2020年"));
+    let o = cli(
+        &[
+            "export",
+            "--db",
+            "n.db",
+            "--unit",
+            "舒城县人民政府",
+            "--year",
+            "2020",
+            "--out",
+            "e.json",
+        ],
+        d.path(),
+    );
+    assert!(o.status.success(), "{}", text(&o));
+    assert_eq!(
+        std::fs::read(d.path().join("e.json")).unwrap(),
+        std::fs::read(&path).unwrap()
+    );
+
+    let db = d.path().join("n.db");
+    let before = std::fs::read(&db).unwrap();
+    let o = cli(&["import", "s.json", "--db", "n.db"], d.path());
+    assert!(text(&o).contains("无变化"), "{}", text(&o));
+    assert_eq!(
+        std::fs::read(&db).unwrap(),
+        before,
+        "a second import changes nothing"
+    );
+
+    let o = cli(&["list", "--db", "n.db"], d.path());
+    assert!(
+        text(&o).contains("舒城县人民政府\t2020年\t2019年版"),
+        "{}",
+        text(&o)
+    );
+    let o = cli(
+        &[
+            "export",
+            "--db",
+            "n.db",
+            "--unit",
+            "无此单位",
+            "--year",
+            "2020",
+            "--out",
+            "x.json",
+        ],
+        d.path(),
+    );
+    assert_eq!(o.status.code(), Some(2));
+    assert!(text(&o).contains("没有“无此单位”2020年的报告"));
+}
+
+#[test]
+fn every_bad_input_is_refused_by_key_and_the_store_is_untouched() {
+    let d = tempfile::tempdir().unwrap();
+    let (_, good) = sample(d.path());
+    assert!(cli(&["import", "s.json", "--db", "n.db"], d.path())
+        .status
+        .success());
+    let db = d.path().join("n.db");
+    let before = std::fs::read(&db).unwrap();
+
+    let with = |key: &str, value: Value| {
+        let mut v = good.clone();
+        v["figures"][key] = value;
+        v
+    };
+    let mut missing = good.clone();
+    missing["figures"]
+        .as_object_mut()
+        .unwrap()
+        .remove("appeals.review.total");
+    let mut version = good.clone();
+    version["format"] = json!("nianbao-report/9");
+    let cases: Vec<(&str, Value, &str)> = vec![
+        ("unknown format version", version, "nianbao-report/9"),
+        ("missing key", missing, "appeals.review.total"),
+        (
+            "unknown key",
+            with("applications.received.robots", json!(1)),
+            "applications.received.robots",
+        ),
+        (
+            "negative count",
+            with("applications.granted.natural", json!(-1)),
+            "applications.granted.natural",
+        ),
+        (
+            "fraction",
+            with("applications.granted.natural", json!(2.5)),
+            "applications.granted.natural",
+        ),
+        (
+            "too large",
+            with("applications.granted.natural", json!(12_345_678_901u64)),
+            "applications.granted.natural",
+        ),
+        (
+            "text",
+            with("applications.granted.natural", json!("十四")),
+            "applications.granted.natural",
+        ),
+    ];
+    for (what, v, key) in cases {
+        write(d.path(), "bad.json", &v);
+        for args in [
+            vec!["import", "s.json", "bad.json", "--db", "n.db"],
+            vec!["check", "bad.json"],
+        ] {
+            let o = cli(&args, d.path());
+            assert_eq!(o.status.code(), Some(2), "{what}: {}", text(&o));
+            assert!(text(&o).contains(key), "{what}: {}", text(&o));
+            assert_eq!(std::fs::read(&db).unwrap(), before, "{what}");
+        }
+    }
+    std::fs::write(
+        d.path().join("broken.json"),
+        "{\n  \"format\": \"nianbao-report/1\",\n  \"year\": 20 20\n}",
+    )
+    .unwrap();
+    let o = cli(&["import", "broken.json", "--db", "n.db"], d.path());
+    assert_eq!(o.status.code(), Some(2));
+    assert!(text(&o).contains("第3行第14列"), "{}", text(&o));
+    assert_eq!(std::fs::read(&db).unwrap(), before);
+
+    // A bad file never creates a store either.
+    let o = cli(&["import", "broken.json", "--db", "new.db"], d.path());
+    assert_eq!(o.status.code(), Some(2));
+    assert!(!d.path().join("new.db").exists());
+}
+
+#[test]
+fn a_store_that_is_not_nianbao_s_is_refused_untouched() {
+    let d = tempfile::tempdir().unwrap();
+    sample(d.path());
+    let not_db = d.path().join("notes.txt");
+    std::fs::write(&not_db, "会议记录").unwrap();
+    let o = cli(&["import", "s.json", "--db", "notes.txt"], d.path());
+    assert_eq!(o.status.code(), Some(2));
+    assert!(text(&o).contains("不是年报数据文件"), "{}", text(&o));
+    assert_eq!(std::fs::read_to_string(&not_db).unwrap(), "会议记录");
+}
