@@ -1,6 +1,6 @@
 //! The exchange file: one UTF-8 JSON file per unit and year, with which township offices send
 //! their figures to the county and reports move between machines. Documented in
-//! `docs/exchange-format.md` at the repository root.
+//! `EXCHANGE-FORMAT.md` beside this crate's Cargo.toml.
 //!
 //! Reading is strict: every problem is reported with the key it concerns (and the line and column
 //! where the JSON itself is broken), and nothing half-read ever reaches a caller.
