@@ -166,6 +166,8 @@ impl Cell {
 pub struct Table {
     pub columns_mm: Vec<f32>,
     pub header_rows: usize,
+    /// Rows that never end a page (a block's heading row stays with its first row).
+    pub keep_with_next: Vec<usize>,
     pub font_size_pt: f32,
     pub role: FaceRole,
     pub cells: Vec<Cell>,

@@ -240,6 +240,10 @@ impl FontMetrics<'_> {
             .map(FaceId)
     }
 
+    pub(crate) fn role_face(&self, role: FaceRole) -> FaceId {
+        self.set.role(role)
+    }
+
     pub(crate) fn glyph_id(&self, face: FaceId, ch: char) -> Option<u16> {
         self.faces[face.0].glyph_index(ch).map(|g| g.0)
     }

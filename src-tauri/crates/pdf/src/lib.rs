@@ -2,11 +2,13 @@
 //!
 //! Two stages, as in the architecture: [`layout`] turns a [`Document`] into
 //! pages of positioned text runs, rules and frames (pure, testable without a
-//! PDF), and [`write_pdf`] draws those pages with printpdf. [`render`] does both.
+//! PDF), and [`write_pdf`] draws those pages with printpdf. [`render`] does both;
+//! [`render_report`] prints a `nianbao_report::Report`.
 
 mod document;
 mod fonts;
 mod layout;
+mod report;
 mod writer;
 
 use thiserror::Error;
@@ -19,6 +21,7 @@ pub use layout::{
     CHAR_PITCH_MM, LINES_PER_PAGE, LINE_PITCH_MM, PAGE_HEIGHT_MM, PAGE_NUMBER_GAP_MM,
     PAGE_NUMBER_PT, PAGE_WIDTH_MM, TITLE_PT,
 };
+pub use report::{render_report, report_document, ReportOptions};
 pub use writer::{write_pdf, WriteError};
 
 #[derive(Debug, Error)]

@@ -57,6 +57,7 @@ fn demo() -> Document {
     blocks.push(Block::Table(Table {
         columns_mm: vec![20.0, 64.0, 24.0, 24.0, 24.0],
         header_rows: 2,
+        keep_with_next: Vec::new(),
         font_size_pt: 12.0,
         role: FaceRole::Fang,
         cells,

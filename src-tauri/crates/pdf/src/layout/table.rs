@@ -49,15 +49,10 @@ impl Flow<'_> {
                     Align::Left => LineAlign::Left,
                     Align::Center => LineAlign::Center,
                 };
-                let lines = break_lines(
-                    &glyphs,
-                    &LineSpec {
-                        width,
-                        first_indent: 0.0,
-                        align,
-                    },
-                );
-                CellText { glyphs, lines }
+                CellText {
+                    lines: balanced_lines(&glyphs, width, align),
+                    glyphs,
+                }
             })
             .collect();
 
@@ -82,6 +77,13 @@ impl Flow<'_> {
             while end < rows && bottom + heights[end] <= AREA_HEIGHT_MM + EPS {
                 bottom += heights[end];
                 end += 1;
+            }
+            while end > first + 1
+                && end < rows
+                && !fits_break(table, &texts, &heights, line_height, first, end)
+            {
+                bottom -= heights[end - 1];
+                end -= 1;
             }
             if end == first && first < rows {
                 // A row taller than a whole page: set it anyway, overflowing.
@@ -159,6 +161,73 @@ impl Flow<'_> {
                 width_pt: RULE_PT,
             }));
     }
+}
+
+/// Breaks a cell's text; text on several lines is set in the narrowest width
+/// that needs no more lines, so the lines come out even (三、本年 / 度办理 /
+/// 结果 rather than a lone 果 on the last line).
+fn balanced_lines(glyphs: &[Glyph], width: f32, align: LineAlign) -> Vec<SetLine> {
+    let spec = |width| LineSpec {
+        width,
+        first_indent: 0.0,
+        align,
+    };
+    let lines = break_lines(glyphs, &spec(width));
+    if lines.len() < 2 {
+        return lines;
+    }
+    let (mut narrow, mut wide) = (width / lines.len() as f32, width);
+    while wide - narrow > 0.2 {
+        let mid = (narrow + wide) / 2.0;
+        if break_lines(glyphs, &spec(mid)).len() > lines.len() {
+            narrow = mid;
+        } else {
+            wide = mid;
+        }
+    }
+    // Centre the narrower lines in the cell's full width.
+    let shift = if align == LineAlign::Center {
+        (width - wide) / 2.0
+    } else {
+        0.0
+    };
+    break_lines(glyphs, &spec(wide))
+        .into_iter()
+        .map(|line| SetLine {
+            placed: line
+                .placed
+                .into_iter()
+                .map(|(i, x)| (i, x + shift))
+                .collect(),
+        })
+        .collect()
+}
+
+/// Whether the page may break before row `end` (this page's body rows start
+/// at `first`): not after a row that keeps with the next, and not where a
+/// spanning label would be left with less room than its text needs on either
+/// side of the break.
+fn fits_break(
+    table: &Table,
+    texts: &[CellText],
+    heights: &[f32],
+    line_height: f32,
+    first: usize,
+    end: usize,
+) -> bool {
+    if table.keep_with_next.contains(&(end - 1)) {
+        return false;
+    }
+    table.cells.iter().zip(texts).all(|(cell, text)| {
+        let last = cell.row + cell.row_span;
+        if cell.row >= end || last <= end {
+            return true;
+        }
+        let need = text.lines.len() as f32 * line_height + 2.0 * PAD_Y_MM;
+        let before: f32 = heights[cell.row.max(first)..end].iter().sum();
+        let after: f32 = heights[end..last].iter().sum();
+        before + EPS >= need && after + EPS >= need
+    })
 }
 
 fn check_shape(table: &Table, origin: &str) -> Result<(), LayoutError> {

@@ -46,6 +46,7 @@ fn number_table(rows: usize) -> Table {
     Table {
         columns_mm: vec![60.0, 48.0, 48.0],
         header_rows: 2,
+        keep_with_next: Vec::new(),
         font_size_pt: 12.0,
         role: FaceRole::Fang,
         cells,
