@@ -287,6 +287,24 @@ mod tests {
     }
 
     #[test]
+    fn a_font_dir_replaces_the_roles_it_has_fonts_for() {
+        let dir = std::env::temp_dir().join("nianbao-pdf-font-dir");
+        std::fs::create_dir_all(&dir).unwrap();
+        // Any font file under a system font's name stands in for it.
+        std::fs::write(
+            dir.join("SimHei.TTF"),
+            include_bytes!("../fonts/FandolKai-Regular.otf"),
+        )
+        .unwrap();
+        let set = FontSet::with_font_dir(&dir).unwrap();
+        assert_eq!(set.face(set.role(FaceRole::Hei)).name(), "SimHei.TTF");
+        assert_eq!(
+            set.face(set.role(FaceRole::Fang)).name(),
+            "FandolFang-Regular.otf"
+        );
+    }
+
+    #[test]
     fn a_font_dir_without_known_files_keeps_the_bundled_faces() {
         let dir = std::env::temp_dir().join("nianbao-pdf-empty-font-dir");
         std::fs::create_dir_all(&dir).unwrap();

@@ -47,3 +47,42 @@ pub fn render(
     }
     Ok(write_pdf(&pages, fonts, &document.title)?)
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn document(text: &str) -> Document {
+        Document {
+            title: "年度报告".to_owned(),
+            blocks: vec![Block::Paragraph(
+                Paragraph::body(text).with_origin("一、总体情况 第1段"),
+            )],
+            sign_off: None,
+        }
+    }
+
+    #[test]
+    fn a_final_copy_with_a_character_no_font_has_is_refused_and_a_draft_is_not() {
+        let doc = document("政\u{10000}府");
+        let fonts = FontSet::bundled();
+        match render(&doc, &fonts, LayoutOptions { draft: false }) {
+            Err(PdfError::MissingGlyphs(missing)) => {
+                assert_eq!(missing[0].origin, "一、总体情况 第1段");
+                assert_eq!(missing[0].ch, '\u{10000}');
+            }
+            other => panic!("expected a refusal, got {other:?}"),
+        }
+        let draft = render(&doc, &fonts, LayoutOptions { draft: true }).unwrap();
+        assert!(draft.starts_with(b"%PDF-"));
+    }
+
+    #[test]
+    fn renders_are_byte_identical() {
+        let fonts = FontSet::bundled();
+        let doc = document("政府信息公开工作年度报告。");
+        let a = render(&doc, &fonts, LayoutOptions::default()).unwrap();
+        let b = render(&doc, &fonts, LayoutOptions::default()).unwrap();
+        assert_eq!(a, b);
+    }
+}

@@ -267,6 +267,29 @@ fn no_table_row_is_split_across_pages() {
 }
 
 #[test]
+fn a_row_kept_with_the_next_never_ends_a_page() {
+    let filler = "政".repeat(26 + 28 * 15);
+    let numbers_on_first_page = |t: Table| {
+        let d = doc(vec![
+            Block::Paragraph(Paragraph::body(filler.clone())),
+            Block::Table(t),
+        ]);
+        let layout = layout(&d, &fonts(), LayoutOptions::default()).unwrap();
+        layout.pages[0]
+            .runs
+            .iter()
+            .filter_map(|r| r.text.parse::<usize>().ok())
+            .filter(|&n| n >= 1000)
+            .max()
+            .unwrap()
+    };
+    let last_row = numbers_on_first_page(number_table(30)) - 1000 + 2;
+    let mut kept = number_table(30);
+    kept.keep_with_next = vec![last_row];
+    assert_eq!(numbers_on_first_page(kept) - 1000 + 2, last_row - 1);
+}
+
+#[test]
 fn zeros_are_printed() {
     let d = doc(vec![Block::Table(number_table(3))]);
     let layout = layout(&d, &fonts(), LayoutOptions::default()).unwrap();
