@@ -332,3 +332,47 @@ fn rule_10_length_empty_and_repetition() {
         assert!(rule(&validate(&r, Some(&p)), 10).is_empty());
     }
 }
+
+#[test]
+fn rule_5_whole_non_negative_numbers_where_values_enter() {
+    use nianbao_report::{parse_value, read_report, write_report, ValueError, ValueKind};
+    for e in EDITIONS {
+        let r = consistent(e);
+        let good = write_report(&r);
+        assert_eq!(read_report(good.as_bytes()).unwrap(), r, "{e:?}");
+        for (bad, why) in [("-1", "不能为负数"), ("2.5", "不能是小数")] {
+            let text = good.replacen(
+                "\"applications.received.natural\": 10",
+                &format!("\"applications.received.natural\": {bad}"),
+                1,
+            );
+            let err = read_report(text.as_bytes()).unwrap_err().to_string();
+            assert!(
+                err.contains("applications.received.natural") && err.contains(why),
+                "{e:?}: {err}"
+            );
+        }
+        let money_key = if e == Edition::E2019 {
+            "proactive.procurement.amount"
+        } else {
+            "proactive.fees.amount"
+        };
+        let text = good.replacen(
+            &format!("\"{money_key}\": \"0\""),
+            &format!("\"{money_key}\": \"-0.5\""),
+            1,
+        );
+        let err = read_report(text.as_bytes()).unwrap_err().to_string();
+        assert!(
+            err.contains(money_key) && err.contains("不能为负数"),
+            "{e:?}: {err}"
+        );
+    }
+    // Typing: the same rule at the cell.
+    assert_eq!(parse_value(ValueKind::Count, "3"), Ok(Value::Count(3)));
+    assert!(matches!(
+        parse_value(ValueKind::Count, "-3"),
+        Err(ValueError::Negative(_))
+    ));
+    assert_eq!(parse_value(ValueKind::Change, "-3"), Ok(Value::Change(-3)));
+}
