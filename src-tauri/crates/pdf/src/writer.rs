@@ -66,7 +66,8 @@ pub fn write_pdf(layout: &PageLayout, fonts: &FontSet, title: &str) -> Result<Ve
     doc.with_pages(pages);
 
     let options = PdfSaveOptions {
-        optimize: true,
+        // Streams are compressed below, at a faster level than lopdf's best.
+        optimize: false,
         subset_fonts: true,
         secure: true,
         image_optimization: None,
@@ -80,7 +81,7 @@ pub fn write_pdf(layout: &PageLayout, fonts: &FontSet, title: &str) -> Result<Ve
             lopdf::Object::string_literal(ID_PLACEHOLDER.to_vec()),
         ]),
     );
-    pdf.compress();
+    compress_streams(&mut pdf);
     let mut bytes = Vec::new();
     pdf.save_to(&mut bytes)
         .map_err(|e| WriteError::Serialize(e.to_string()))?;
@@ -200,6 +201,34 @@ fn page_ops(page: &Page, metrics: &crate::fonts::FontMetrics<'_>) -> Vec<Op> {
     ops.push(Op::EndTextSection);
     ops
 }
+
+/// Deflates every stream not yet filtered. lopdf's own `compress` uses the
+/// best (slowest) level: a fifth of the render time. Level 1 measured 396 KB
+/// for the sample against 373 KB at level 9, in less time.
+fn compress_streams(pdf: &mut lopdf::Document) {
+    use std::io::Write;
+    for object in pdf.objects.values_mut() {
+        let lopdf::Object::Stream(stream) = object else {
+            continue;
+        };
+        if !stream.allows_compression || stream.dict.has(b"Filter") {
+            continue;
+        }
+        let mut encoder = flate2::write::ZlibEncoder::new(
+            Vec::new(),
+            flate2::Compression::new(COMPRESSION_LEVEL),
+        );
+        let compressed = encoder
+            .write_all(&stream.content)
+            .and_then(|()| encoder.finish());
+        if let Some(compressed) = compressed.ok().filter(|c| c.len() < stream.content.len()) {
+            stream.dict.set("Filter", "FlateDecode");
+            stream.set_content(compressed);
+        }
+    }
+}
+
+const COMPRESSION_LEVEL: u32 = 1;
 
 /// Drops the empty PDF/X version marker and the empty text fields printpdf
 /// writes into the document information dictionary.
