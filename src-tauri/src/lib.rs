@@ -2,9 +2,52 @@
 //! commands are thin doors onto the domain crates.
 
 mod commands;
+pub mod dto;
+mod error;
 mod window;
 
+use nianbao_pdf::FontSet;
+use nianbao_store::Store;
+use std::sync::{Arc, Mutex, MutexGuard, OnceLock};
 use tauri::Manager;
+
+/// What every command shares: the open store and, once first needed, the fonts.
+pub struct AppState {
+    store: Mutex<Store>,
+    fonts: OnceLock<FontSet>,
+}
+
+impl AppState {
+    pub fn new(store: Store) -> AppState {
+        AppState {
+            store: Mutex::new(store),
+            fonts: OnceLock::new(),
+        }
+    }
+
+    /// The store; a command that panicked while holding it leaves it usable (every save is
+    /// one transaction, so there is nothing half-done to protect).
+    pub fn store(&self) -> MutexGuard<'_, Store> {
+        self.store
+            .lock()
+            .unwrap_or_else(|poisoned| poisoned.into_inner())
+    }
+
+    pub fn fonts(&self) -> &FontSet {
+        self.fonts.get_or_init(FontSet::bundled)
+    }
+}
+
+/// Opens the store in the app's local data folder; on first start it holds the sample report.
+fn open_store(app: &tauri::App) -> Result<Store, Box<dyn std::error::Error>> {
+    let dir = app.path().app_local_data_dir()?;
+    std::fs::create_dir_all(&dir)?;
+    let mut store = Store::open(dir.join("nianbao.db"))?;
+    if store.is_empty()? {
+        store.save(&nianbao_report::sample_report())?;
+    }
+    Ok(store)
+}
 
 /// Builds and runs the desktop app; returns when the last window closes.
 pub fn run() {
@@ -15,13 +58,33 @@ pub fn run() {
                 window::bring_to_front(&main);
             }
         }))
+        .plugin(tauri_plugin_dialog::init())
+        .plugin(tauri_plugin_opener::init())
         .setup(|app| {
+            let store = open_store(app)?;
+            app.manage(Arc::new(AppState::new(store)));
             if let Some(main) = app.get_webview_window(window::MAIN) {
                 window::fit_to_screen(&main);
             }
             Ok(())
         })
-        .invoke_handler(tauri::generate_handler![commands::app_version])
+        .invoke_handler(tauri::generate_handler![
+            commands::app_version,
+            commands::edition_layout,
+            commands::list_reports,
+            commands::open_report,
+            commands::create_report,
+            commands::delete_report,
+            commands::save_report,
+            commands::edit_cells,
+            commands::check_report,
+            commands::change_edition,
+            commands::preview_pdf,
+            commands::export_pdf,
+            commands::print_pdf,
+            commands::export_exchange,
+            commands::import_exchange,
+        ])
         .run(tauri::generate_context!())
         .expect("nianbao could not start its window");
 }

@@ -1,7 +1,148 @@
-//! Tauri commands: thin doors onto the domain crates, one module per concern.
+//! Tauri commands: thin doors onto the domain crates. Each `#[tauri::command]` unwraps its
+//! arguments and calls a plain function of the same name in [`reports`] or [`output`], which is
+//! what the tests exercise; store and PDF work runs off the main thread.
+
+pub mod output;
+pub mod reports;
+
+use crate::dto::*;
+use crate::error::{CommandError, CommandResult};
+use crate::AppState;
+use std::sync::Arc;
+use tauri::{AppHandle, State};
+
+/// Runs blocking domain work (SQLite, PDF) on the blocking thread pool.
+async fn blocking<T: Send + 'static>(
+    state: &State<'_, Arc<AppState>>,
+    work: impl FnOnce(&AppState) -> CommandResult<T> + Send + 'static,
+) -> CommandResult<T> {
+    let state = Arc::clone(state);
+    tauri::async_runtime::spawn_blocking(move || work(&state))
+        .await
+        .map_err(|e| CommandError::new("io", format!("后台任务失败：{e}")))?
+}
 
 /// The app's version as built, for the about line and for bug reports.
 #[tauri::command]
 pub fn app_version() -> &'static str {
     env!("CARGO_PKG_VERSION")
+}
+
+#[tauri::command]
+pub fn edition_layout(edition: String) -> CommandResult<EditionLayoutDto> {
+    reports::edition_layout(&edition)
+}
+
+#[tauri::command]
+pub async fn list_reports(state: State<'_, Arc<AppState>>) -> CommandResult<Vec<ReportSummaryDto>> {
+    blocking(&state, reports::list_reports).await
+}
+
+#[tauri::command]
+pub async fn open_report(
+    state: State<'_, Arc<AppState>>,
+    key: ReportKeyDto,
+) -> CommandResult<CheckedReportDto> {
+    blocking(&state, move |s| reports::open_report(s, &key)).await
+}
+
+#[tauri::command]
+pub async fn create_report(
+    state: State<'_, Arc<AppState>>,
+    unit: UnitDto,
+    year: u16,
+) -> CommandResult<CheckedReportDto> {
+    blocking(&state, move |s| reports::create_report(s, unit, year)).await
+}
+
+#[tauri::command]
+pub async fn delete_report(
+    state: State<'_, Arc<AppState>>,
+    key: ReportKeyDto,
+) -> CommandResult<()> {
+    blocking(&state, move |s| reports::delete_report(s, &key)).await
+}
+
+#[tauri::command]
+pub async fn save_report(
+    state: State<'_, Arc<AppState>>,
+    key: ReportKeyDto,
+    report: ReportDto,
+) -> CommandResult<SavedDto> {
+    blocking(&state, move |s| reports::save_report(s, &key, &report)).await
+}
+
+#[tauri::command]
+pub async fn edit_cells(
+    state: State<'_, Arc<AppState>>,
+    report: ReportDto,
+    edits: Vec<CellEditDto>,
+) -> CommandResult<CellEditResultDto> {
+    blocking(&state, move |s| reports::edit_cells(s, &report, &edits)).await
+}
+
+#[tauri::command]
+pub async fn check_report(
+    state: State<'_, Arc<AppState>>,
+    report: ReportDto,
+) -> CommandResult<CheckedReportDto> {
+    blocking(&state, move |s| reports::check_report(s, &report)).await
+}
+
+#[tauri::command]
+pub async fn change_edition(
+    state: State<'_, Arc<AppState>>,
+    report: ReportDto,
+    edition: String,
+) -> CommandResult<CheckedReportDto> {
+    blocking(&state, move |s| {
+        reports::change_edition(s, &report, &edition)
+    })
+    .await
+}
+
+#[tauri::command]
+pub async fn preview_pdf(
+    state: State<'_, Arc<AppState>>,
+    report: ReportDto,
+) -> CommandResult<tauri::ipc::Response> {
+    let bytes = blocking(&state, move |s| output::preview_pdf(s, &report)).await?;
+    Ok(tauri::ipc::Response::new(bytes))
+}
+
+#[tauri::command]
+pub async fn export_pdf(
+    app: AppHandle,
+    state: State<'_, Arc<AppState>>,
+    report: ReportDto,
+    draft: bool,
+) -> CommandResult<Option<String>> {
+    blocking(&state, move |s| output::export_pdf(s, &app, &report, draft)).await
+}
+
+#[tauri::command]
+pub async fn print_pdf(
+    app: AppHandle,
+    state: State<'_, Arc<AppState>>,
+    report: ReportDto,
+    draft: bool,
+) -> CommandResult<String> {
+    blocking(&state, move |s| output::print_pdf(s, &app, &report, draft)).await
+}
+
+#[tauri::command]
+pub async fn export_exchange(
+    app: AppHandle,
+    state: State<'_, Arc<AppState>>,
+    report: ReportDto,
+) -> CommandResult<Option<String>> {
+    blocking(&state, move |_| output::export_exchange(&app, &report)).await
+}
+
+#[tauri::command]
+pub async fn import_exchange(
+    app: AppHandle,
+    state: State<'_, Arc<AppState>>,
+) -> CommandResult<Vec<ReportSummaryDto>> {
+    blocking(&state, move |s| output::import_exchange(s, &app)).await
 }

@@ -12,8 +12,8 @@ mod value;
 pub use edition::{Edition, TableId, ValueKind};
 pub use exchange::{read_report, write_report, ExchangeError, Problem};
 pub use model::{
-    default_title, Date, FigureError, Figures, Heading, HeadingLevel, Paragraph, Report, Section,
-    SectionKey, SignOff, Unit, UnitKind,
+    default_opening, default_title, Date, FigureError, Figures, Heading, HeadingLevel, Paragraph,
+    Report, Section, SectionKey, SignOff, Unit, UnitKind,
 };
 pub use sample::{sample_json, sample_report};
 pub use validate::{validate, Finding, Severity};

@@ -307,7 +307,7 @@ impl Report {
         let edition = Edition::for_year(year);
         Report {
             title: default_title(&unit.name, year),
-            opening: String::new(),
+            opening: default_opening(&unit, year, edition),
             unit,
             year,
             edition,
@@ -315,6 +315,25 @@ impl Report {
             figures: Figures::zeros(edition),
             sign_off: None,
         }
+    }
+
+    /// A new report for `year` that carries on from `previous` (the same unit's earlier report):
+    /// the unit and its contact, and the applications carried over (上年结转 = last year's
+    /// 结转下年度继续办理, rule 6). Everything else starts blank.
+    pub fn follow_on(previous: &Report, year: u16) -> Report {
+        let mut r = Report::blank(previous.unit.clone(), year);
+        r.opening = default_opening(&r.unit, year, r.edition);
+        for c in edition::APPLICATION_COLUMNS {
+            let out = previous
+                .figures
+                .count(&format!("applications.carried_out.{}", c.key));
+            r.figures.insert(
+                format!("applications.carried_in.{}", c.key),
+                Value::Count(out),
+            );
+        }
+        r.fill_totals();
+        r
     }
 
     pub fn section(&self, key: SectionKey) -> &Section {
@@ -395,6 +414,22 @@ impl Report {
     }
 }
 
+/// The opening paragraph most reports use, with the unit's contact filled in.
+pub fn default_opening(unit: &Unit, year: u16, edition: Edition) -> String {
+    let basis = match edition {
+        Edition::E2019 => "《国务院办公厅政府信息与政务公开办公室关于政府信息公开工作年度报告有关事项的通知》（国办公开办函〔2019〕60号）",
+        Edition::E2021 => "《国务院办公厅政府信息与政务公开办公室关于印发〈中华人民共和国政府信息公开工作年度报告格式〉的通知》（国办公开办函〔2021〕30号）",
+    };
+    format!(
+        "本报告根据《中华人民共和国政府信息公开条例》（国务院令第711号）和{basis}要求编制。\
+         报告全文包括总体情况、主动公开政府信息情况、收到和处理政府信息公开申请情况、\
+         政府信息公开行政复议和行政诉讼情况、存在的主要问题及改进情况、其他需要报告的事项。\
+         本报告中所列数据的统计期限自{year}年1月1日起至{year}年12月31日止。\
+         如对本报告有疑问，请与{}联系（地址：{}；邮编：{}；联系电话：{}）。",
+        unit.name, unit.address, unit.postcode, unit.phone
+    )
+}
+
 /// The title the format asks for: “<unit><year>年政府信息公开工作年度报告”.
 pub fn default_title(unit_name: &str, year: u16) -> String {
     format!("{unit_name}{year}年政府信息公开工作年度报告")
@@ -470,6 +505,21 @@ mod tests {
         assert_eq!(r.figures.count("applications.received.natural"), 5);
         assert_eq!(r.figures.get("applications.other_handling.natural"), None);
         assert_eq!(r.figures.len(), edition::cells(Edition::E2021).len());
+    }
+
+    #[test]
+    fn follow_on_carries_the_applications_over() {
+        let mut prev = Report::blank(unit(), 2021);
+        prev.set_figure("applications.carried_out.natural", Value::Count(3))
+            .unwrap();
+        prev.fill_totals();
+        let r = Report::follow_on(&prev, 2022);
+        assert_eq!(r.figures.count("applications.carried_in.natural"), 3);
+        assert_eq!(r.figures.count("applications.carried_in.total"), 3);
+        assert_eq!(r.figures.count("applications.received.natural"), 0);
+        assert!(r.opening.contains("自2022年1月1日起至2022年12月31日止"));
+        assert!(r.opening.contains("国办公开办函〔2021〕30号"));
+        assert!(crate::validate(&r, Some(&prev)).iter().all(|f| f.rule != 6));
     }
 
     #[test]

@@ -29,6 +29,8 @@ pub enum StoreError {
         key: String,
         reason: &'static str,
     },
+    #[error("“{unit}”{year}年的报告已经存在")]
+    AlreadyExists { unit: String, year: u16 },
     #[error("备份文件“{}”已存在，请换一个文件名", path.display())]
     BackupExists { path: PathBuf },
     #[error("读取数据文件“{}”失败", path.display())]
@@ -219,6 +221,39 @@ impl Store {
             .collect::<Result<Vec<_>>>()?;
         tx.commit()?;
         Ok(outcomes)
+    }
+
+    /// Saves `report` in place of the report stored as (`unit_name`, `year`), in one
+    /// transaction: how an edited report whose unit name or year changed is saved.
+    /// Refused when another report already has the new unit and year.
+    pub fn save_replacing(
+        &mut self,
+        unit_name: &str,
+        year: u16,
+        report: &Report,
+    ) -> Result<SaveOutcome> {
+        let moved = unit_name != report.unit.name || year != report.year;
+        let tx = self.conn.transaction()?;
+        if moved {
+            let taken: bool = tx.query_row(
+                "SELECT EXISTS (SELECT 1 FROM report WHERE unit_name = ?1 AND year = ?2)",
+                params![report.unit.name, report.year],
+                |r| r.get(0),
+            )?;
+            if taken {
+                return Err(StoreError::AlreadyExists {
+                    unit: report.unit.name.clone(),
+                    year: report.year,
+                });
+            }
+            tx.execute(
+                "DELETE FROM report WHERE unit_name = ?1 AND year = ?2",
+                params![unit_name, year],
+            )?;
+        }
+        let outcome = save(&tx, report)?;
+        tx.commit()?;
+        Ok(outcome)
     }
 
     /// Deletes a unit's report for a year; false when there was none.

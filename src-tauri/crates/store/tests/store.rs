@@ -268,3 +268,28 @@ fn save_forever() {
         store.save(if i % 2 == 0 { &other } else { &r }).unwrap();
     }
 }
+
+#[test]
+fn renaming_a_report_moves_it_in_one_transaction() {
+    let d = dir();
+    let mut store = Store::open(d.path().join("a.db")).unwrap();
+    let r = sample_report();
+    store.save(&r).unwrap();
+    let mut renamed = r.clone();
+    renamed.unit.name = "舒城县人民政府办公室".into();
+    store
+        .save_replacing(&r.unit.name, r.year, &renamed)
+        .unwrap();
+    assert_eq!(store.load(&r.unit.name, r.year).unwrap(), None);
+    assert_eq!(
+        store.load(&renamed.unit.name, r.year).unwrap(),
+        Some(renamed.clone())
+    );
+    // Moving onto an existing report is refused and changes nothing.
+    store.save(&r).unwrap();
+    let err = store
+        .save_replacing(&renamed.unit.name, r.year, &r)
+        .unwrap_err();
+    assert!(matches!(err, StoreError::AlreadyExists { .. }), "{err}");
+    assert_eq!(store.list().unwrap().len(), 2);
+}
