@@ -1,5 +1,6 @@
 import { createApp } from "vue";
 import App from "./App.vue";
+import { backendKey, tauriBackend } from "./api";
 import "./style.css";
 
-createApp(App).mount("#app");
+createApp(App).provide(backendKey, tauriBackend).mount("#app");

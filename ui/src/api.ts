@@ -1,0 +1,80 @@
+// The one door from the UI to the Rust backend. Components get a `Backend` through
+// `useBackend()` (provided in main.ts), so component tests can hand them a fake.
+
+import { invoke } from "@tauri-apps/api/core";
+import { inject, type InjectionKey } from "vue";
+import type {
+  CellEditDto,
+  CellEditResultDto,
+  CheckedReportDto,
+  CommandError,
+  EditionLayoutDto,
+  ReportDto,
+  ReportKeyDto,
+  ReportSummaryDto,
+  SavedDto,
+  UnitDto,
+} from "./bindings";
+
+export type Edition = ReportDto["edition"];
+
+export interface Backend {
+  appVersion(): Promise<string>;
+  editionLayout(edition: Edition): Promise<EditionLayoutDto>;
+  listReports(): Promise<ReportSummaryDto[]>;
+  openReport(key: ReportKeyDto): Promise<CheckedReportDto>;
+  createReport(unit: UnitDto, year: number): Promise<CheckedReportDto>;
+  deleteReport(key: ReportKeyDto): Promise<void>;
+  /** Saves the report stored under `key` (its unit or year may have changed). */
+  saveReport(key: ReportKeyDto, report: ReportDto): Promise<SavedDto>;
+  /** Normalises typed or pasted cells, refuses bad ones by cell, refills the totals. */
+  editCells(report: ReportDto, edits: CellEditDto[]): Promise<CellEditResultDto>;
+  checkReport(report: ReportDto): Promise<CheckedReportDto>;
+  changeEdition(report: ReportDto, edition: Edition): Promise<CheckedReportDto>;
+  /** The real PDF bytes, as they will print (a 草稿 copy while hard errors remain). */
+  previewPdf(report: ReportDto): Promise<ArrayBuffer>;
+  /** Save dialog, then writes the PDF; null when the clerk cancelled. A final copy with hard
+   * errors is refused with code "hard_findings". */
+  exportPdf(report: ReportDto, draft: boolean): Promise<string | null>;
+  /** Opens the PDF in the system's viewer, which prints it. */
+  printPdf(report: ReportDto, draft: boolean): Promise<string>;
+  exportExchange(report: ReportDto): Promise<string | null>;
+  importExchange(): Promise<ReportSummaryDto[]>;
+}
+
+/** Every failed call rejects with one of these: a code for the program, a sentence for the clerk. */
+export function isCommandError(e: unknown): e is CommandError {
+  return typeof e === "object" && e !== null && "code" in e && "message" in e;
+}
+
+/** The clerk-facing sentence of any failure. */
+export function errorMessage(e: unknown): string {
+  if (isCommandError(e)) return e.message;
+  return `操作失败：${String(e)}`;
+}
+
+export const tauriBackend: Backend = {
+  appVersion: () => invoke("app_version"),
+  editionLayout: (edition) => invoke("edition_layout", { edition }),
+  listReports: () => invoke("list_reports"),
+  openReport: (key) => invoke("open_report", { key }),
+  createReport: (unit, year) => invoke("create_report", { unit, year }),
+  deleteReport: (key) => invoke("delete_report", { key }),
+  saveReport: (key, report) => invoke("save_report", { key, report }),
+  editCells: (report, edits) => invoke("edit_cells", { report, edits }),
+  checkReport: (report) => invoke("check_report", { report }),
+  changeEdition: (report, edition) => invoke("change_edition", { report, edition }),
+  previewPdf: (report) => invoke("preview_pdf", { report }),
+  exportPdf: (report, draft) => invoke("export_pdf", { report, draft }),
+  printPdf: (report, draft) => invoke("print_pdf", { report, draft }),
+  exportExchange: (report) => invoke("export_exchange", { report }),
+  importExchange: () => invoke("import_exchange"),
+};
+
+export const backendKey: InjectionKey<Backend> = Symbol("backend");
+
+export function useBackend(): Backend {
+  const backend = inject(backendKey);
+  if (!backend) throw new Error("no backend provided");
+  return backend;
+}
