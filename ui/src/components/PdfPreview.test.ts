@@ -1,0 +1,330 @@
+import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
+import { flushPromises, mount } from "@vue/test-utils";
+import { nextTick, reactive } from "vue";
+import PdfPreview from "./PdfPreview.vue";
+import { backendKey, type Backend } from "../api";
+import type { ReportDto } from "../bindings";
+
+// pdf.js is mocked at its module boundary: jsdom has no canvas. A "PDF" here is the bytes of a
+// string like "pages:3", so each test says how many pages the backend's PDF has.
+const opened: { numPages: number; destroyed: boolean; rendered: number[] }[] = [];
+vi.mock("./preview/pdf", () => ({
+  openPdf: vi.fn(async (bytes: ArrayBuffer) => {
+    const text = new TextDecoder().decode(bytes);
+    const numPages = Number(text.split(":")[1] ?? 1);
+    const doc = {
+      numPages,
+      destroyed: false,
+      rendered: [] as number[],
+      async renderPage(n: number, width: number) {
+        doc.rendered.push(n);
+        const canvas = document.createElement("canvas");
+        canvas.dataset.pdf = text;
+        return { canvas, width, height: width * 1.414 };
+      },
+      destroy() {
+        doc.destroyed = true;
+      },
+    };
+    opened.push(doc);
+    return doc;
+  }),
+  isCancelled: () => false,
+}));
+
+function pdf(pages: number, tag = ""): ArrayBuffer {
+  return new TextEncoder().encode(`pages:${pages}:${tag}`).buffer as ArrayBuffer;
+}
+
+function report(title = "舒城县人民政府2020年政府信息公开工作年度报告"): ReportDto {
+  return { title } as unknown as ReportDto;
+}
+
+function fakeBackend(overrides: Partial<Backend> = {}): Backend {
+  return {
+    previewPdf: vi.fn(async () => pdf(3)),
+    exportPdf: vi.fn(async () => "C:\\Users\\文员\\Documents\\年度报告.pdf"),
+    printPdf: vi.fn(async () => "/tmp/nianbao/年度报告.pdf"),
+    ...overrides,
+  } as unknown as Backend;
+}
+
+function mountPreview(backend: Backend, props: { report?: ReportDto; hasErrors?: boolean } = {}) {
+  return mount(PdfPreview, {
+    props: { report: props.report ?? report(), hasErrors: props.hasErrors ?? false },
+    global: { provide: { [backendKey as symbol]: backend } },
+    attachTo: document.body,
+  });
+}
+
+const hardFindings = {
+  code: "hard_findings",
+  message: "报告还有2处错误，不能导出正式版。可以先导出带“草稿”字样的草稿版。",
+};
+
+/** A promise the test resolves by hand, to finish backend calls out of order. */
+function deferred<T>() {
+  let resolve!: (value: T) => void;
+  const promise = new Promise<T>((r) => (resolve = r));
+  return { promise, resolve };
+}
+
+beforeEach(() => {
+  opened.length = 0;
+});
+
+afterEach(() => {
+  vi.useRealTimers();
+  document.body.innerHTML = "";
+});
+
+describe("PdfPreview: the pages", () => {
+  it("asks for the PDF on mount and draws every page with its number", async () => {
+    const backend = fakeBackend();
+    const r = report();
+    const wrapper = mountPreview(backend, { report: r });
+    await nextTick();
+    expect(wrapper.get("[data-testid=preview-status]").text()).toBe("正在生成预览…");
+    await flushPromises();
+    expect(backend.previewPdf).toHaveBeenCalledTimes(1);
+    expect(backend.previewPdf).toHaveBeenCalledWith(r);
+    const pages = wrapper.findAll("[data-testid=preview-page]");
+    expect(pages).toHaveLength(3);
+    expect(pages.every((p) => p.find("canvas").exists())).toBe(true);
+    expect(wrapper.text()).toContain("第1页/共3页");
+    expect(wrapper.text()).toContain("第3页/共3页");
+    expect(wrapper.get("[data-testid=preview-status]").text()).not.toContain("正在生成预览");
+    expect(wrapper.find("[data-testid=preview-draft]").exists()).toBe(false);
+  });
+
+  it("asks again once, 800 ms after the last change, and shows the newest PDF", async () => {
+    vi.useFakeTimers();
+    const backend = fakeBackend();
+    const wrapper = mountPreview(backend);
+    await flushPromises();
+    expect(backend.previewPdf).toHaveBeenCalledTimes(1);
+
+    await wrapper.setProps({ report: report("第一次修改") });
+    vi.advanceTimersByTime(500);
+    await wrapper.setProps({ report: report("第二次修改") });
+    vi.advanceTimersByTime(500);
+    expect(backend.previewPdf).toHaveBeenCalledTimes(1);
+    vi.advanceTimersByTime(300);
+    expect(backend.previewPdf).toHaveBeenCalledTimes(2);
+    expect(backend.previewPdf).toHaveBeenLastCalledWith(report("第二次修改"));
+    wrapper.unmount();
+  });
+
+  it("re-asks when the report is edited in place", async () => {
+    vi.useFakeTimers();
+    const backend = fakeBackend();
+    // The shell keeps its report reactive; the prose editor may change it in place.
+    const r = reactive(report());
+    const wrapper = mountPreview(backend, { report: r });
+    await flushPromises();
+    r.title = "改了标题";
+    await flushPromises();
+    vi.advanceTimersByTime(800);
+    expect(backend.previewPdf).toHaveBeenCalledTimes(2);
+    wrapper.unmount();
+  });
+
+  it("ignores an older answer that arrives after a newer one", async () => {
+    vi.useFakeTimers();
+    const first = deferred<ArrayBuffer>();
+    const second = deferred<ArrayBuffer>();
+    const answers = [Promise.resolve(pdf(1, "initial")), first.promise, second.promise];
+    const backend = fakeBackend({ previewPdf: vi.fn(() => answers.shift()!) });
+    const wrapper = mountPreview(backend);
+    await flushPromises();
+
+    await wrapper.setProps({ report: report("修改一") });
+    vi.advanceTimersByTime(800);
+    await wrapper.setProps({ report: report("修改二") });
+    vi.advanceTimersByTime(800);
+    expect(backend.previewPdf).toHaveBeenCalledTimes(3);
+
+    second.resolve(pdf(4, "newest"));
+    await flushPromises();
+    first.resolve(pdf(2, "stale"));
+    await flushPromises();
+
+    const pages = wrapper.findAll("[data-testid=preview-page]");
+    expect(pages).toHaveLength(4);
+    expect(pages[0].get("canvas").attributes("data-pdf")).toBe("pages:4:newest");
+    expect(wrapper.text()).toContain("第4页/共4页");
+    // The stale PDF was never opened; the replaced one was freed.
+    expect(opened.map((d) => d.numPages)).toEqual([1, 4]);
+    expect(opened[0].destroyed).toBe(true);
+    wrapper.unmount();
+  });
+
+  it("says the preview is a draft while the report has errors", async () => {
+    const wrapper = mountPreview(fakeBackend(), { hasErrors: true });
+    await flushPromises();
+    expect(wrapper.get("[data-testid=preview-draft]").text()).toBe(
+      "报告还有错误，预览为草稿，每页带“草稿”字样。",
+    );
+    await wrapper.setProps({ hasErrors: false });
+    expect(wrapper.find("[data-testid=preview-draft]").exists()).toBe(false);
+  });
+
+  it("shows the backend's message when the preview fails", async () => {
+    const backend = fakeBackend({
+      previewPdf: vi.fn(async () => {
+        throw { code: "pdf", message: "字体缺少“𠀀”字，无法生成PDF。" };
+      }),
+    });
+    const wrapper = mountPreview(backend);
+    await flushPromises();
+    expect(wrapper.get("[data-testid=preview-status]").text()).toBe("字体缺少“𠀀”字，无法生成PDF。");
+  });
+
+  it("frees the PDF when it goes away", async () => {
+    const wrapper = mountPreview(fakeBackend());
+    await flushPromises();
+    wrapper.unmount();
+    expect(opened[0].destroyed).toBe(true);
+  });
+});
+
+describe("PdfPreview: 导出PDF", () => {
+  it("exports the final copy and says where", async () => {
+    const backend = fakeBackend();
+    const r = report();
+    const wrapper = mountPreview(backend, { report: r });
+    await flushPromises();
+    await wrapper.get("[data-testid=export-pdf]").trigger("click");
+    await flushPromises();
+    expect(backend.exportPdf).toHaveBeenCalledWith(r, false);
+    expect(wrapper.get("[data-testid=export-result]").text()).toBe(
+      "已导出到 C:\\Users\\文员\\Documents\\年度报告.pdf",
+    );
+    expect(wrapper.emitted("exported")).toEqual([["C:\\Users\\文员\\Documents\\年度报告.pdf"]]);
+  });
+
+  it("says nothing when the clerk cancels the save dialog", async () => {
+    const backend = fakeBackend({ exportPdf: vi.fn(async () => null) });
+    const wrapper = mountPreview(backend);
+    await flushPromises();
+    await wrapper.get("[data-testid=export-pdf]").trigger("click");
+    await flushPromises();
+    expect(wrapper.find("[data-testid=export-result]").exists()).toBe(false);
+    expect(wrapper.find("[data-testid=output-error]").exists()).toBe(false);
+    expect(wrapper.emitted("exported")).toBeUndefined();
+  });
+
+  it("offers the 草稿 copy when the final copy is refused, and exports it", async () => {
+    const exportPdf = vi.fn(async (_r: ReportDto, draft: boolean) => {
+      if (!draft) throw hardFindings;
+      return "/home/wenyuan/年度报告（草稿）.pdf";
+    });
+    const backend = fakeBackend({ exportPdf });
+    const r = report();
+    const wrapper = mountPreview(backend, { report: r, hasErrors: true });
+    await flushPromises();
+    await wrapper.get("[data-testid=export-pdf]").trigger("click");
+    await flushPromises();
+
+    const dialog = wrapper.get("[data-testid=confirm]");
+    expect(dialog.attributes("role")).toBe("dialog");
+    expect(dialog.text()).toContain(hardFindings.message);
+    // Windows order: the confirming button first, then 取消.
+    const buttons = dialog.findAll("button").map((b) => b.text());
+    expect(buttons).toEqual(["导出草稿版", "取消"]);
+    expect(document.activeElement).toBe(dialog.get("[data-testid=export-draft]").element);
+
+    await dialog.get("[data-testid=export-draft]").trigger("click");
+    await flushPromises();
+    expect(exportPdf).toHaveBeenLastCalledWith(r, true);
+    expect(wrapper.find("[data-testid=confirm]").exists()).toBe(false);
+    expect(wrapper.get("[data-testid=export-result]").text()).toBe(
+      "已导出到 /home/wenyuan/年度报告（草稿）.pdf",
+    );
+  });
+
+  it("取消 closes the offer without exporting", async () => {
+    const backend = fakeBackend({
+      exportPdf: vi.fn(async () => {
+        throw hardFindings;
+      }),
+    });
+    const wrapper = mountPreview(backend, { hasErrors: true });
+    await flushPromises();
+    await wrapper.get("[data-testid=export-pdf]").trigger("click");
+    await flushPromises();
+    await wrapper.get("[data-testid=cancel]").trigger("click");
+    await flushPromises();
+    expect(backend.exportPdf).toHaveBeenCalledTimes(1);
+    expect(wrapper.find("[data-testid=confirm]").exists()).toBe(false);
+    expect(wrapper.find("[data-testid=export-result]").exists()).toBe(false);
+  });
+
+  it("Esc closes the offer too", async () => {
+    const backend = fakeBackend({
+      exportPdf: vi.fn(async () => {
+        throw hardFindings;
+      }),
+    });
+    const wrapper = mountPreview(backend, { hasErrors: true });
+    await flushPromises();
+    await wrapper.get("[data-testid=export-pdf]").trigger("click");
+    await flushPromises();
+    await wrapper.get("[data-testid=confirm]").trigger("keydown", { key: "Escape" });
+    expect(wrapper.find("[data-testid=confirm]").exists()).toBe(false);
+  });
+
+  it("shows other failures as the Chinese message", async () => {
+    const backend = fakeBackend({
+      exportPdf: vi.fn(async () => {
+        throw { code: "io", message: "无法写入文件：磁盘已满。" };
+      }),
+    });
+    const wrapper = mountPreview(backend);
+    await flushPromises();
+    await wrapper.get("[data-testid=export-pdf]").trigger("click");
+    await flushPromises();
+    expect(wrapper.get("[data-testid=output-error]").text()).toBe("无法写入文件：磁盘已满。");
+    expect(wrapper.find("[data-testid=confirm]").exists()).toBe(false);
+  });
+});
+
+describe("PdfPreview: 打印", () => {
+  it("opens the PDF in the system viewer and says to print there", async () => {
+    const backend = fakeBackend();
+    const r = report();
+    const wrapper = mountPreview(backend, { report: r });
+    await flushPromises();
+    await wrapper.get("[data-testid=print]").trigger("click");
+    await flushPromises();
+    expect(backend.printPdf).toHaveBeenCalledWith(r, false);
+    expect(wrapper.text()).toContain("已用系统PDF阅读器打开，请在阅读器中打印。");
+  });
+
+  it("offers to print the 草稿 copy when the final copy is refused", async () => {
+    const printPdf = vi.fn(async (_r: ReportDto, draft: boolean) => {
+      if (!draft) throw hardFindings;
+      return "/tmp/nianbao/年度报告（草稿）.pdf";
+    });
+    const backend = fakeBackend({ printPdf });
+    const r = report();
+    const wrapper = mountPreview(backend, { report: r, hasErrors: true });
+    await flushPromises();
+    await wrapper.get("[data-testid=print]").trigger("click");
+    await flushPromises();
+    const dialog = wrapper.get("[data-testid=confirm]");
+    expect(dialog.findAll("button").map((b) => b.text())).toEqual(["打印草稿版", "取消"]);
+    await dialog.get("[data-testid=print-draft]").trigger("click");
+    await flushPromises();
+    expect(printPdf).toHaveBeenLastCalledWith(r, true);
+    expect(wrapper.text()).toContain("已用系统PDF阅读器打开，请在阅读器中打印。");
+  });
+
+  it("can be started by the shell (Ctrl+P)", async () => {
+    const backend = fakeBackend();
+    const wrapper = mountPreview(backend);
+    await flushPromises();
+    await (wrapper.vm as unknown as { print(): Promise<void> }).print();
+    expect(backend.printPdf).toHaveBeenCalledTimes(1);
+  });
+});
