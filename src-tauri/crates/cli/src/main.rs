@@ -68,6 +68,34 @@ enum Command {
         #[arg(long)]
         db: PathBuf,
     },
+    /// 生成可打印的A4 PDF / Render the print-ready A4 PDF
+    #[command(
+        after_help = "有硬性错误时自动生成带“草稿”字样的草稿版，并以退出码1结束。\n\
+        With hard findings the PDF is a draft marked 草稿 on every page, and the exit code is 1."
+    )]
+    Render {
+        /// 交换文件（或用 --db/--unit/--year 从数据文件读取） / exchange file (or read from a store)
+        #[arg(required_unless_present = "db", conflicts_with = "db")]
+        file: Option<PathBuf>,
+        #[arg(long, requires_all = ["unit", "year"])]
+        db: Option<PathBuf>,
+        #[arg(long)]
+        unit: Option<String>,
+        #[arg(long)]
+        year: Option<u16>,
+        /// 输出的PDF文件 / output PDF
+        #[arg(long)]
+        out: PathBuf,
+        /// 使用该目录中的系统字体（仿宋_GB2312、SimFang、SimHei、KaiTi、SimSun、方正小标宋简体）/ use system fonts from this folder
+        #[arg(long)]
+        font_dir: Option<PathBuf>,
+        /// 生成草稿版 / print a draft even without hard findings
+        #[arg(long)]
+        draft: bool,
+        /// 落款处将加盖印章，右空四字 / the sign-off will be sealed: four characters' space on its right
+        #[arg(long)]
+        sealed: bool,
+    },
     /// 备份数据文件 / Write a consistent copy of a store
     Backup {
         #[arg(long)]
@@ -101,6 +129,10 @@ enum CliError {
     },
     #[error(transparent)]
     Store(#[from] StoreError),
+    #[error(transparent)]
+    Pdf(#[from] nianbao_pdf::PdfError),
+    #[error(transparent)]
+    Font(#[from] nianbao_pdf::FontError),
     #[error("数据文件中没有“{unit}”{year}年的报告")]
     NotFound { unit: String, year: u16 },
 }
@@ -212,6 +244,43 @@ fn run(command: Command) -> Result<ExitCode, CliError> {
                 );
             }
         }
+        Command::Render {
+            file,
+            db,
+            unit,
+            year,
+            out,
+            font_dir,
+            draft,
+            sealed,
+        } => {
+            let report = match (file, db, unit, year) {
+                (Some(file), ..) => read_file(&file)?,
+                (None, Some(db), Some(unit), Some(year)) => open_existing(&db)?
+                    .load(&unit, year)?
+                    .ok_or(CliError::NotFound { unit, year })?,
+                _ => unreachable!("clap requires a file or --db, --unit and --year"),
+            };
+            let fonts = match font_dir {
+                Some(dir) => nianbao_pdf::FontSet::with_font_dir(&dir)?,
+                None => nianbao_pdf::FontSet::bundled(),
+            };
+            let errors = validate(&report, None)
+                .iter()
+                .filter(|f| f.is_error())
+                .count();
+            let options = nianbao_pdf::ReportOptions {
+                draft: draft || errors > 0,
+                sealed,
+            };
+            let pdf = nianbao_pdf::render_report(&report, &fonts, options)?;
+            write_file(&out, &pdf)?;
+            if errors > 0 {
+                println!("报告有{errors}处硬性错误，已生成草稿版：{}", out.display());
+                return Ok(ExitCode::from(1));
+            }
+            println!("已生成PDF：{}", out.display());
+        }
         Command::Backup { db, out } => {
             open_existing(&db)?.backup(&out)?;
             println!("已备份到：{}", out.display());
@@ -232,7 +301,7 @@ fn read_file(path: &Path) -> Result<Report, CliError> {
 }
 
 /// Writes through a temporary file and a rename, so a failed write never leaves half a file.
-fn write_file(path: &Path, text: &str) -> Result<(), CliError> {
+fn write_file(path: &Path, text: impl AsRef<[u8]>) -> Result<(), CliError> {
     let err = |source| CliError::Write {
         path: path.into(),
         source,

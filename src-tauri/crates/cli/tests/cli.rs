@@ -255,3 +255,87 @@ fn a_store_that_is_not_nianbao_s_is_refused_untouched() {
     assert!(text(&o).contains("不是年报数据文件"), "{}", text(&o));
     assert_eq!(std::fs::read_to_string(&not_db).unwrap(), "会议记录");
 }
+
+fn pdftotext(pdf: &Path) -> String {
+    let o = Command::new("pdftotext")
+        .arg(pdf)
+        .arg("-")
+        .output()
+        .expect("poppler-utils installed");
+    String::from_utf8(o.stdout).unwrap()
+}
+
+#[test]
+fn render_from_a_file_and_from_the_store() {
+    let d = tempfile::tempdir().unwrap();
+    sample(d.path());
+    let o = cli(&["render", "s.json", "--out", "r.pdf"], d.path());
+    assert_eq!(o.status.code(), Some(0), "{}", text(&o));
+    let from_file = std::fs::read(d.path().join("r.pdf")).unwrap();
+    assert!(from_file.starts_with(b"%PDF-"));
+    let t = pdftotext(&d.path().join("r.pdf"));
+    assert!(t.contains("一、总体情况") && !t.contains("草稿"), "{t}");
+
+    assert!(cli(&["import", "s.json", "--db", "n.db"], d.path())
+        .status
+        .success());
+    let o = cli(
+        &[
+            "render",
+            "--db",
+            "n.db",
+            "--unit",
+            "舒城县人民政府",
+            "--year",
+            "2020",
+            "--out",
+            "db.pdf",
+        ],
+        d.path(),
+    );
+    assert_eq!(o.status.code(), Some(0), "{}", text(&o));
+    assert_eq!(
+        std::fs::read(d.path().join("db.pdf")).unwrap(),
+        from_file,
+        "same report, same bytes"
+    );
+}
+
+#[test]
+fn render_with_hard_findings_prints_a_draft() {
+    let d = tempfile::tempdir().unwrap();
+    let (_, mut v) = sample(d.path());
+    v["figures"]["applications.received.natural"] = json!(30);
+    write(d.path(), "bad.json", &v);
+    let o = cli(&["render", "bad.json", "--out", "bad.pdf"], d.path());
+    assert_eq!(o.status.code(), Some(1), "{}", text(&o));
+    assert!(text(&o).contains("草稿版"));
+    let pages = pdftotext(&d.path().join("bad.pdf"));
+    let page_count = pages.matches('\u{c}').count();
+    assert!(page_count >= 2);
+    assert_eq!(
+        pages.matches("草稿").count(),
+        page_count,
+        "草稿 on every page"
+    );
+}
+
+#[test]
+fn render_with_a_missing_font_dir_is_unusable_input() {
+    let d = tempfile::tempdir().unwrap();
+    sample(d.path());
+    let o = cli(
+        &[
+            "render",
+            "s.json",
+            "--out",
+            "r.pdf",
+            "--font-dir",
+            "no-such-dir",
+        ],
+        d.path(),
+    );
+    assert_eq!(o.status.code(), Some(2), "{}", text(&o));
+    assert!(text(&o).contains("no-such-dir"), "{}", text(&o));
+    assert!(!d.path().join("r.pdf").exists());
+}

@@ -68,13 +68,13 @@ pub struct FaceId(pub(crate) usize);
 
 #[derive(Debug, Error)]
 pub enum FontError {
-    #[error("cannot read font file {path}: {source}")]
+    #[error("无法读取字体文件“{}”", path.display())]
     Read {
         path: PathBuf,
         #[source]
         source: std::io::Error,
     },
-    #[error("{name} is not a usable OpenType/TrueType font: {reason}")]
+    #[error("“{name}”不是可用的OpenType/TrueType字体：{reason}")]
     Parse { name: String, reason: String },
 }
 

@@ -30,8 +30,21 @@ pub enum PdfError {
     Layout(#[from] LayoutError),
     #[error(transparent)]
     Write(#[from] WriteError),
-    #[error("{} character(s) no font has, first “{}” in {}; a final copy cannot be printed", .0.len(), .0[0].ch, .0[0].origin)]
+    #[error("以下字符没有字体可以打印，不能导出正式版（可导出草稿版，缺字处印作〓）：{}", missing_list(.0))]
     MissingGlyphs(Vec<MissingGlyph>),
+}
+
+/// “X”（一、总体情况 第2段）、“Y”（…）: every missing character once, where it first occurs.
+fn missing_list(missing: &[MissingGlyph]) -> String {
+    let mut seen = Vec::new();
+    let mut parts = Vec::new();
+    for m in missing {
+        if !seen.contains(&m.ch) {
+            seen.push(m.ch);
+            parts.push(format!("“{}”（{}）", m.ch, m.origin));
+        }
+    }
+    parts.join("、")
 }
 
 /// Lays out and writes `document`. A final copy (not `options.draft`) with a

@@ -20,9 +20,9 @@ use crate::layout::{Ink, Page, PageLayout, PAGE_HEIGHT_MM, PAGE_WIDTH_MM};
 pub enum WriteError {
     #[error(transparent)]
     Font(#[from] FontError),
-    #[error("the PDF library cannot read font {0}")]
+    #[error("PDF程序库无法读取字体“{0}”")]
     UnreadableFont(String),
-    #[error("cannot finish the PDF file: {0}")]
+    #[error("无法生成PDF文件：{0}")]
     Serialize(String),
 }
 

@@ -100,15 +100,15 @@ pub struct LayoutOptions {
 pub enum LayoutError {
     #[error(transparent)]
     Font(#[from] FontError),
-    #[error("table {origin}: its columns are {width_mm:.1} mm wide, the type area only 156 mm")]
+    #[error("{origin}：各列共宽{width_mm:.1}毫米，超过版心宽度156毫米")]
     TableTooWide { origin: String, width_mm: f32 },
-    #[error("table {origin}: the cell at row {row}, column {col} lies outside the table's grid")]
+    #[error("{origin}：第{row}行第{col}列的单元格超出表格范围")]
     CellOutsideTable {
         origin: String,
         row: usize,
         col: usize,
     },
-    #[error("table {origin}: its header rows do not fit on a page")]
+    #[error("{origin}：表头过高，一页放不下")]
     HeaderTooTall { origin: String },
 }
 
