@@ -1,0 +1,448 @@
+import { afterEach, describe, expect, it } from "vitest";
+import { mount, type VueWrapper } from "@vue/test-utils";
+import { nextTick } from "vue";
+import TableGrid from "./TableGrid.vue";
+import { LAYOUT_2019, LAYOUT_2021, sampleFigures } from "./grid/fixtures";
+import { parseBlock } from "./grid/paste";
+import type { EditionLayoutDto } from "../bindings";
+
+type Table = "proactive" | "applications" | "appeals";
+
+const mounted: VueWrapper[] = [];
+afterEach(() => {
+  while (mounted.length) mounted.pop()!.unmount();
+  document.body.innerHTML = "";
+});
+
+function grid(
+  table: Table,
+  opts: {
+    layout?: EditionLayoutDto;
+    figures?: Record<string, string>;
+    marked?: string[];
+    rejected?: Record<string, string>;
+    readonly?: boolean;
+  } = {},
+) {
+  const w = mount(TableGrid, {
+    props: {
+      table,
+      layout: opts.layout ?? LAYOUT_2019,
+      figures: opts.figures ?? sampleFigures(),
+      marked: opts.marked ?? [],
+      rejected: opts.rejected ?? {},
+      readonly: opts.readonly,
+    },
+    attachTo: document.body,
+  });
+  mounted.push(w);
+  return w;
+}
+
+const cell = (w: VueWrapper, key: string) => w.get(`[data-cell="${key}"]`);
+const input = (w: VueWrapper, key: string) => cell(w, key).get("input");
+const focused = () => (document.activeElement as HTMLElement | null)?.closest("td")?.dataset.cell;
+const edits = (w: VueWrapper) => (w.emitted("edit") ?? []).map((e) => e[0]);
+
+async function press(w: VueWrapper, key: string, init: KeyboardEventInit = {}) {
+  const el = document.activeElement as HTMLElement;
+  el.dispatchEvent(new KeyboardEvent("keydown", { key, bubbles: true, cancelable: true, ...init }));
+  await nextTick();
+  await w.vm.$nextTick();
+}
+
+async function paste(w: VueWrapper, text: string) {
+  const el = document.activeElement as HTMLElement;
+  const ev = new Event("paste", { bubbles: true, cancelable: true }) as Event & {
+    clipboardData: { getData: (t: string) => string };
+  };
+  ev.clipboardData = { getData: (t: string) => (t === "text/plain" ? text : "") };
+  el.dispatchEvent(ev);
+  await nextTick();
+}
+
+async function focusCell(w: VueWrapper, key: string) {
+  (w.vm as unknown as { focusCell: (k: string) => void }).focusCell(key);
+  await nextTick();
+}
+
+describe("table 三 shape", () => {
+  it("has the corner, header spans and row spans of the official template", () => {
+    for (const layout of [LAYOUT_2019, LAYOUT_2021]) {
+      const w = grid("applications", { layout });
+      const table = w.get('[data-testid="grid-applications"]');
+      const ths = table.findAll("th");
+      const th = (text: string) => {
+        const found = ths.find((t) => t.text() === text);
+        expect(found, text).toBeDefined();
+        return found!;
+      };
+      const corner = th(layout.applications_corner);
+      expect(corner.attributes("colspan")).toBe("3");
+      expect(corner.attributes("rowspan")).toBe("3");
+      expect(th("申请人情况").attributes("colspan")).toBe("7");
+      expect(th("自然人").attributes("rowspan")).toBe("2");
+      expect(th("总计").attributes("rowspan")).toBe("2");
+      expect(th("法人或其他组织").attributes("colspan")).toBe("5");
+      const results = layout.application_rows.filter((r) => r.place !== "top").length;
+      expect(th("三、本年度办理结果").attributes("rowspan")).toBe(String(results));
+      expect(th("（三）不予公开").attributes("rowspan")).toBe("8");
+      expect(th("（四）无法提供").attributes("rowspan")).toBe("3");
+      expect(th("（五）不予处理").attributes("rowspan")).toBe("5");
+      expect(th("一、本年新收政府信息公开申请数量").attributes("colspan")).toBe("3");
+      expect(th("四、结转下年度继续办理").attributes("colspan")).toBe("3");
+      expect(th("（一）予以公开").attributes("colspan")).toBe("2");
+      expect(th("（七）总计").attributes("colspan")).toBe("2");
+      if (layout.edition === "2019") {
+        expect(th("（六）其他处理").attributes("colspan")).toBe("2");
+      } else {
+        expect(th("（六）其他处理").attributes("rowspan")).toBe("3");
+      }
+      // One body row per layout row, seven number cells each; no subtotal rows or columns.
+      const rows = table.findAll("tbody tr");
+      expect(rows).toHaveLength(layout.application_rows.length);
+      for (const r of rows) expect(r.findAll("td[data-cell]")).toHaveLength(7);
+      expect(table.text()).not.toContain("小计");
+      w.unmount();
+      mounted.pop();
+    }
+  });
+
+  it("shows the figures centred in their cells", () => {
+    const w = grid("applications");
+    expect((input(w, "applications.received.natural").element as HTMLInputElement).value).toBe("29");
+    expect((input(w, "applications.handled_total.total").element as HTMLInputElement).value).toBe("32");
+  });
+});
+
+describe("table 四 shape", () => {
+  it("groups 行政复议 and 行政诉讼 over their columns", () => {
+    const w = grid("appeals");
+    const ths = w.findAll("thead th");
+    const byText = (t: string) => ths.filter((th) => th.text() === t);
+    expect(byText("行政复议")[0].attributes("colspan")).toBe("5");
+    expect(byText("行政诉讼")[0].attributes("colspan")).toBe("10");
+    expect(byText("未经复议直接起诉")[0].attributes("colspan")).toBe("5");
+    expect(byText("复议后起诉")[0].attributes("colspan")).toBe("5");
+    const upheld = byText("结果维持");
+    expect(upheld).toHaveLength(3);
+    expect(upheld[0].attributes("rowspan")).toBe("2");
+    expect(upheld[1].attributes("rowspan")).toBeUndefined();
+    const data = w.findAll("tbody tr");
+    expect(data).toHaveLength(1);
+    expect(data[0].findAll("td[data-cell]")).toHaveLength(15);
+    expect(w.findAll('td[data-total="true"]').map((t) => t.attributes("data-cell"))).toEqual([
+      "appeals.review.total",
+      "appeals.suit_direct.total",
+      "appeals.suit_after_review.total",
+    ]);
+  });
+});
+
+describe("table 二 shape", () => {
+  it("has one block per article item, the last cell spanning the rest", () => {
+    const w = grid("proactive", { layout: LAYOUT_2021 });
+    const items = w.findAll("th.item");
+    expect(items.map((t) => t.text())).toEqual(LAYOUT_2021.proactive.map((b) => b.item));
+    for (const t of items) expect(t.attributes("colspan")).toBe("4");
+    expect(cell(w, "proactive.licensing.decisions").attributes("colspan")).toBe("3");
+    expect(cell(w, "proactive.regulations.in_force").attributes("colspan")).toBeUndefined();
+    expect(w.findAll("th").filter((t) => t.text() === "信息内容")).toHaveLength(4);
+    expect(w.text()).toContain("本年收费金额（单位：万元）");
+  });
+
+  it("2019: blocks of two columns span the third; money carries 万元", () => {
+    const w = grid("proactive");
+    expect(w.findAll("th.item")).toHaveLength(5);
+    expect(cell(w, "proactive.fees.change").attributes("colspan")).toBe("2");
+    expect(cell(w, "proactive.procurement.amount").text()).toContain("万元");
+    expect((input(w, "proactive.licensing.change").element as HTMLInputElement).value).toBe("减3");
+  });
+});
+
+describe("totals", () => {
+  it("are read-only, marked 自动, and refuse typing with a notice", async () => {
+    const w = grid("applications");
+    const totals = w.findAll('td[data-total="true"]');
+    expect(totals).toHaveLength(layoutCells(LAYOUT_2019).totals);
+    for (const t of totals) {
+      expect(t.get("input").attributes("readonly")).toBeDefined();
+      expect(t.text()).toContain("自动");
+      expect(t.attributes("title")).toContain("由程序自动合计");
+    }
+    expect(input(w, "applications.received.natural").attributes("readonly")).toBeUndefined();
+    await focusCell(w, "applications.received.total");
+    await press(w, "5");
+    await press(w, "Delete");
+    expect(w.emitted("edit")).toBeUndefined();
+    expect(w.get('[data-testid="grid-notice"]').text()).toContain("自动合计");
+  });
+});
+
+function layoutCells(layout: EditionLayoutDto) {
+  const rows = layout.application_rows.length;
+  return { totals: rows + 6 };
+}
+
+describe("keyboard", () => {
+  it("moves with arrows, Tab and Enter like a spreadsheet", async () => {
+    const w = grid("applications");
+    await focusCell(w, "applications.received.natural");
+    expect(focused()).toBe("applications.received.natural");
+    await press(w, "ArrowRight");
+    expect(focused()).toBe("applications.received.business");
+    await press(w, "ArrowDown");
+    expect(focused()).toBe("applications.carried_in.business");
+    await press(w, "ArrowLeft");
+    await press(w, "ArrowLeft"); // stays at the edge
+    expect(focused()).toBe("applications.carried_in.natural");
+    await press(w, "ArrowUp");
+    expect(focused()).toBe("applications.received.natural");
+    await press(w, "Tab");
+    expect(focused()).toBe("applications.received.business");
+    await press(w, "Tab", { shiftKey: true });
+    expect(focused()).toBe("applications.received.natural");
+    await press(w, "Enter");
+    expect(focused()).toBe("applications.carried_in.natural");
+    // Tab skips the total column and wraps to the next row.
+    await focusCell(w, "applications.received.other");
+    await press(w, "Tab");
+    expect(focused()).toBe("applications.carried_in.natural");
+    // Enter skips （七）总计.
+    await focusCell(w, "applications.other_handling.natural");
+    await press(w, "Enter");
+    expect(focused()).toBe("applications.carried_out.natural");
+    // Arrows do stop on totals.
+    await press(w, "ArrowUp");
+    expect(focused()).toBe("applications.handled_total.natural");
+    expect(w.emitted("edit")).toBeUndefined();
+  });
+
+  it("typing replaces the content and Enter commits it", async () => {
+    const w = grid("applications");
+    await focusCell(w, "applications.granted.natural");
+    await press(w, "１");
+    const el = input(w, "applications.granted.natural");
+    expect((el.element as HTMLInputElement).value).toBe("１");
+    await el.setValue("１２");
+    await press(w, "Enter");
+    expect(edits(w)).toEqual([[{ key: "applications.granted.natural", text: "１２" }]]);
+    expect(focused()).toBe("applications.partial.natural");
+    // The typed text stays visible until the parent's figures arrive.
+    expect((el.element as HTMLInputElement).value).toBe("１２");
+  });
+
+  it("F2 keeps the content, Esc cancels, arrows leave at the text edge", async () => {
+    const w = grid("applications");
+    await focusCell(w, "applications.received.natural");
+    await press(w, "F2");
+    const el = input(w, "applications.received.natural");
+    expect((el.element as HTMLInputElement).value).toBe("29");
+    await el.setValue("299");
+    await press(w, "Escape");
+    expect((el.element as HTMLInputElement).value).toBe("29");
+    expect(w.emitted("edit")).toBeUndefined();
+    // Edit again; the caret sits at the end, so → commits and moves right.
+    await press(w, "F2");
+    await el.setValue("30");
+    (el.element as HTMLInputElement).setSelectionRange(1, 1);
+    await press(w, "ArrowRight"); // caret in the middle: stays
+    expect(focused()).toBe("applications.received.natural");
+    (el.element as HTMLInputElement).setSelectionRange(2, 2);
+    await press(w, "ArrowRight");
+    expect(focused()).toBe("applications.received.business");
+    expect(edits(w)).toEqual([[{ key: "applications.received.natural", text: "30" }]]);
+  });
+
+  it("Tab commits and moves right; double-click edits", async () => {
+    const w = grid("appeals");
+    await focusCell(w, "appeals.review.upheld");
+    await press(w, "3");
+    await press(w, "Tab");
+    expect(focused()).toBe("appeals.review.corrected");
+    await cell(w, "appeals.review.corrected").trigger("dblclick");
+    const el = input(w, "appeals.review.corrected");
+    await el.setValue("0 1");
+    await press(w, "Enter");
+    expect(edits(w)).toEqual([
+      [{ key: "appeals.review.upheld", text: "3" }],
+      [{ key: "appeals.review.corrected", text: "0 1" }],
+    ]);
+  });
+
+  it("Delete clears a cell", async () => {
+    const w = grid("proactive");
+    await focusCell(w, "proactive.licensing.change");
+    await press(w, "Delete");
+    expect(edits(w)).toEqual([[{ key: "proactive.licensing.change", text: "" }]]);
+  });
+
+  it("ignores keys while an input method is composing", async () => {
+    const w = grid("applications");
+    await focusCell(w, "applications.received.natural");
+    await press(w, "Enter", { isComposing: true });
+    await press(w, "ArrowDown", { keyCode: 229 } as KeyboardEventInit);
+    expect(focused()).toBe("applications.received.natural");
+    expect(w.emitted("edit")).toBeUndefined();
+  });
+
+  it("moves down table 二 between blocks of different widths", async () => {
+    const w = grid("proactive", { layout: LAYOUT_2021 });
+    await focusCell(w, "proactive.normative_documents.in_force");
+    await press(w, "ArrowDown");
+    expect(focused()).toBe("proactive.licensing.decisions");
+    await press(w, "ArrowDown");
+    expect(focused()).toBe("proactive.penalty.decisions");
+  });
+
+  it("does nothing in a read-only grid", async () => {
+    const w = grid("applications", { readonly: true });
+    await focusCell(w, "applications.received.natural");
+    await press(w, "7");
+    await press(w, "Delete");
+    await paste(w, "1\t2");
+    expect(w.emitted("edit")).toBeUndefined();
+    await press(w, "ArrowDown");
+    expect(focused()).toBe("applications.carried_in.natural");
+  });
+});
+
+describe("paste", () => {
+  it("parses Excel blocks: CRLF, trailing newline, trailing empty cells", () => {
+    expect(parseBlock("1\t2\t\r\n3\t4\r\n")).toEqual([["1", "2"], ["3", "4"]]);
+    expect(parseBlock("1\t\t3\n")).toEqual([["1", "", "3"]]);
+    expect(parseBlock("　29\t\"39,570\"\n")).toEqual([["29", "39,570"]]);
+  });
+
+  it("fills rightwards and downwards, skipping totals with a notice", async () => {
+    const w = grid("applications");
+    await focusCell(w, "applications.received.other");
+    await paste(w, "1\t2\t3\r\n4\t5\t6\r\n");
+    expect(edits(w)).toEqual([
+      [
+        { key: "applications.received.other", text: "1" },
+        { key: "applications.carried_in.other", text: "4" },
+      ],
+    ]);
+    const notice = w.get('[data-testid="grid-notice"]').text();
+    expect(notice).toContain("2个数据落在总计栏");
+    expect(notice).toContain("2个数据超出表格范围");
+  });
+
+  it("a whole row of 7 from Excel fills six cells and skips 总计", async () => {
+    const w = grid("applications");
+    await focusCell(w, "applications.granted.natural");
+    await paste(w, "14\t1\t0\t0\t0\t0\t15\n");
+    const [[batch]] = [edits(w)];
+    expect(batch.map((e) => e.key)).toEqual(
+      ["natural", "business", "research", "public_interest", "legal_service", "other"].map(
+        (c) => `applications.granted.${c}`,
+      ),
+    );
+  });
+
+  it("across table 四's groups, skipping their 总计", async () => {
+    const w = grid("appeals");
+    await focusCell(w, "appeals.review.upheld");
+    await paste(w, "1\t2\t3\t4\t10\t5\t6\t7\t8\t26\n");
+    expect(edits(w)[0].map((e) => `${e.key}=${e.text}`)).toEqual([
+      "appeals.review.upheld=1",
+      "appeals.review.corrected=2",
+      "appeals.review.other=3",
+      "appeals.review.pending=4",
+      "appeals.suit_direct.upheld=5",
+      "appeals.suit_direct.corrected=6",
+      "appeals.suit_direct.other=7",
+      "appeals.suit_direct.pending=8",
+    ]);
+  });
+
+  it("asks before treating empty cells as 0: 确定", async () => {
+    const w = grid("applications");
+    await focusCell(w, "applications.received.natural");
+    await paste(w, "5\t\t7\n");
+    expect(w.emitted("edit")).toBeUndefined();
+    const dialog = w.get('[data-testid="paste-confirm"]');
+    expect(dialog.text()).toContain("粘贴内容中有1个空格，是否按0填写？");
+    const buttons = dialog.findAll("button");
+    expect(buttons.map((b) => b.text())).toEqual(["确定", "取消"]);
+    await buttons[0].trigger("click");
+    expect(edits(w)).toEqual([
+      [
+        { key: "applications.received.natural", text: "5" },
+        { key: "applications.received.business", text: "0" },
+        { key: "applications.received.research", text: "7" },
+      ],
+    ]);
+    expect(w.find('[data-testid="paste-confirm"]').exists()).toBe(false);
+  });
+
+  it("asks before treating empty cells as 0: 取消 leaves them unchanged", async () => {
+    const w = grid("applications");
+    await focusCell(w, "applications.received.natural");
+    await paste(w, "5\t\t7\n\t\t1");
+    const dialog = w.get('[data-testid="paste-confirm"]');
+    expect(dialog.text()).toContain("粘贴内容中有3个空格");
+    await dialog.findAll("button")[1].trigger("click");
+    expect(edits(w)).toEqual([
+      [
+        { key: "applications.received.natural", text: "5" },
+        { key: "applications.received.research", text: "7" },
+        { key: "applications.carried_in.research", text: "1" },
+      ],
+    ]);
+  });
+
+  it("a single value pasted on a focused cell sets it", async () => {
+    const w = grid("proactive");
+    await focusCell(w, "proactive.procurement.amount");
+    await paste(w, "15922.04万元\r\n");
+    expect(edits(w)).toEqual([[{ key: "proactive.procurement.amount", text: "15922.04万元" }]]);
+  });
+});
+
+describe("marked and rejected cells", () => {
+  it("marks findings with an outline and a ! badge", () => {
+    const w = grid("applications", { marked: ["applications.received.natural"] });
+    const c = cell(w, "applications.received.natural");
+    expect(c.classes()).toContain("marked");
+    const badge = c.get(".mark-badge");
+    expect(badge.text()).toBe("!");
+    expect(badge.attributes("title")).toBeTruthy();
+    expect(cell(w, "applications.received.business").find(".mark-badge").exists()).toBe(false);
+  });
+
+  it("shows the refusal at the cell and keeps the typed text until corrected", async () => {
+    const w = grid("applications");
+    await focusCell(w, "applications.received.natural");
+    await press(w, "a");
+    await press(w, "Enter");
+    expect(edits(w)).toEqual([[{ key: "applications.received.natural", text: "a" }]]);
+    const message = "表三“一、本年新收政府信息公开申请数量”行“自然人”列：不能含有字母（a）";
+    await w.setProps({ figures: sampleFigures(), rejected: { "applications.received.natural": message } });
+    const c = cell(w, "applications.received.natural");
+    expect(c.get('[data-testid="cell-message"]').text()).toBe(message);
+    expect(c.classes()).toContain("rejected");
+    expect(c.get(".reject-icon").exists()).toBe(true);
+    expect((c.get("input").element as HTMLInputElement).value).toBe("a");
+    // Corrected: the parent's figure shows again and the message goes.
+    await focusCell(w, "applications.received.natural");
+    await press(w, "3");
+    await press(w, "Enter");
+    const figures = { ...sampleFigures(), "applications.received.natural": "3" };
+    await w.setProps({ figures, rejected: {} });
+    expect(c.find('[data-testid="cell-message"]').exists()).toBe(false);
+    expect((c.get("input").element as HTMLInputElement).value).toBe("3");
+  });
+});
+
+describe("focusCell", () => {
+  it("focuses the cell a finding names, in any table", async () => {
+    const w = grid("appeals");
+    await focusCell(w, "appeals.suit_after_review.total");
+    expect(focused()).toBe("appeals.suit_after_review.total");
+    expect(cell(w, "appeals.suit_after_review.total").classes()).toContain("active");
+    const inputs = w.findAll("input");
+    expect(inputs.filter((i) => i.attributes("tabindex") === "0")).toHaveLength(1);
+  });
+});
