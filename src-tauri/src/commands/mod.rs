@@ -4,6 +4,8 @@
 
 pub mod output;
 pub mod reports;
+#[cfg(test)]
+mod tests;
 
 use crate::dto::*;
 use crate::error::{CommandError, CommandResult};

@@ -36,7 +36,11 @@ pub fn preview_pdf(state: &AppState, dto: &ReportDto) -> CommandResult<Vec<u8>> 
 }
 
 /// A final copy is refused while hard errors remain; the UI then offers the 草稿 copy.
-fn printable(state: &AppState, dto: &ReportDto, draft: bool) -> CommandResult<(Report, Vec<u8>)> {
+pub(crate) fn printable(
+    state: &AppState,
+    dto: &ReportDto,
+    draft: bool,
+) -> CommandResult<(Report, Vec<u8>)> {
     let report = Report::try_from(dto)?;
     let errors = has_hard_errors(&report);
     if errors > 0 && !draft {

@@ -1,0 +1,240 @@
+//! The commands' plain functions against a real store on disk (no window needed).
+
+use super::{output, reports};
+use crate::dto::*;
+use crate::AppState;
+use nianbao_report::sample_report;
+use nianbao_store::Store;
+
+fn state() -> (tempfile::TempDir, AppState) {
+    let dir = tempfile::tempdir().unwrap();
+    let mut store = Store::open(dir.path().join("nianbao.db")).unwrap();
+    store.save(&sample_report()).unwrap();
+    (dir, AppState::new(store))
+}
+
+fn township() -> UnitDto {
+    UnitDto {
+        name: "城关镇人民政府".into(),
+        kind: "township".into(),
+        parent: Some("舒城县人民政府".into()),
+        address: "城关镇人民路1号".into(),
+        postcode: "231300".into(),
+        phone: "0564-1234567".into(),
+    }
+}
+
+fn sample_key() -> ReportKeyDto {
+    ReportKeyDto {
+        unit_name: "舒城县人民政府".into(),
+        year: 2020,
+    }
+}
+
+#[test]
+fn the_list_shows_the_sample_as_printable() {
+    let (_d, s) = state();
+    let list = reports::list_reports(&s).unwrap();
+    assert_eq!(list.len(), 1);
+    assert_eq!(list[0].unit_name, "舒城县人民政府");
+    assert_eq!(list[0].edition, "2019");
+    assert_eq!(
+        (list[0].status, list[0].errors),
+        (ReportStatus::Printable, 0)
+    );
+}
+
+#[test]
+fn create_a_2021_township_report_then_refuse_a_second() {
+    let (_d, s) = state();
+    let created = reports::create_report(&s, township(), 2021).unwrap();
+    assert_eq!(created.report.edition, "2021");
+    assert_eq!(
+        created.report.title,
+        "城关镇人民政府2021年政府信息公开工作年度报告"
+    );
+    assert!(created
+        .report
+        .figures
+        .contains_key("applications.other_handling.no_fee.natural"));
+    assert_eq!(created.status, ReportStatus::Draft, "prose still empty");
+    let err = reports::create_report(&s, township(), 2021).unwrap_err();
+    assert_eq!(err.code, "already_exists");
+    assert!(err.message.contains("城关镇人民政府”2021年的报告已经存在"));
+    let mut bad = township();
+    bad.name = "  ".into();
+    assert_eq!(
+        reports::create_report(&s, bad, 2021).unwrap_err().code,
+        "invalid_input"
+    );
+}
+
+#[test]
+fn typed_cells_are_normalised_totals_filled_and_bad_ones_named() {
+    let (_d, s) = state();
+    let r = reports::create_report(&s, township(), 2021).unwrap().report;
+    let edit = |key: &str, text: &str| CellEditDto {
+        key: key.into(),
+        text: text.into(),
+    };
+    let out = reports::edit_cells(
+        &s,
+        &r,
+        &[
+            edit("applications.received.natural", "１２"),
+            edit("applications.received.business", "1,000"),
+            edit("applications.granted.natural", "abc"),
+            edit("applications.received.total", "5"),
+            edit("proactive.fees.amount", "12.5万元"),
+        ],
+    )
+    .unwrap();
+    let f = &out.checked.report.figures;
+    assert_eq!(f["applications.received.natural"], "12");
+    assert_eq!(
+        f["applications.received.total"], "1012",
+        "totals follow the figures"
+    );
+    assert_eq!(f["proactive.fees.amount"], "12.5");
+    assert_eq!(out.rejected.len(), 2);
+    assert_eq!(
+        out.rejected[0].message,
+        "表三“（一）予以公开”行“自然人”列：“abc”不是数字"
+    );
+    assert!(out.rejected[1].message.contains("自动计算"));
+    // Received but not handled: rule 1 fires and names the column.
+    assert_eq!(out.checked.status, ReportStatus::HasErrors);
+    assert!(out
+        .checked
+        .findings
+        .iter()
+        .any(|f| f.rule == 1 && f.column.as_deref() == Some("natural") && f.severity == "error"));
+}
+
+#[test]
+fn save_reopen_rename_and_delete() {
+    let (_d, s) = state();
+    let created = reports::create_report(&s, township(), 2021).unwrap().report;
+    let key = ReportKeyDto {
+        unit_name: created.unit.name.clone(),
+        year: 2021,
+    };
+    let mut edited = created.clone();
+    edited.sections[0].paragraphs.push(ParagraphDto {
+        level: None,
+        heading: None,
+        text: "总体情况良好。".into(),
+    });
+    let saved = reports::save_report(&s, &key, &edited).unwrap();
+    assert!(saved.changed);
+    assert!(!reports::save_report(&s, &key, &edited).unwrap().changed);
+    assert_eq!(reports::open_report(&s, &key).unwrap().report, edited);
+
+    let mut renamed = edited.clone();
+    renamed.unit.name = "城关镇人民政府办公室".into();
+    let saved = reports::save_report(&s, &key, &renamed).unwrap();
+    assert_eq!(saved.key.unit_name, "城关镇人民政府办公室");
+    assert_eq!(
+        reports::open_report(&s, &key).unwrap_err().code,
+        "not_found"
+    );
+
+    reports::delete_report(&s, &saved.key).unwrap();
+    assert_eq!(
+        reports::delete_report(&s, &saved.key).unwrap_err().code,
+        "not_found"
+    );
+    assert_eq!(reports::list_reports(&s).unwrap().len(), 1);
+}
+
+#[test]
+fn a_bad_report_from_the_ui_changes_nothing() {
+    let (_d, s) = state();
+    let mut dto = reports::open_report(&s, &sample_key()).unwrap().report;
+    let before = dto.clone();
+    dto.figures
+        .insert("applications.granted.natural".into(), "-1".into());
+    let err = reports::save_report(&s, &sample_key(), &dto).unwrap_err();
+    assert_eq!(err.code, "invalid_input");
+    assert!(
+        err.message.contains("表三“（一）予以公开”行“自然人”列"),
+        "{}",
+        err.message
+    );
+    assert_eq!(
+        reports::open_report(&s, &sample_key()).unwrap().report,
+        before
+    );
+}
+
+#[test]
+fn next_year_carries_on_from_last_year() {
+    let (_d, s) = state();
+    let mut unit = township();
+    unit.name = "舒城县人民政府".into();
+    unit.kind = "county_government".into();
+    let r = reports::create_report(&s, unit, 2021).unwrap();
+    // The sample carried nothing out, so nothing is carried in, and rule 6 holds.
+    assert!(r.findings.iter().all(|f| f.rule != 6));
+    assert!(r.report.opening.contains("2021年1月1日"));
+}
+
+#[test]
+fn edition_layout_gives_the_official_labels() {
+    let l = reports::edition_layout("2021").unwrap();
+    assert_eq!(l.proactive.len(), 4);
+    assert_eq!(l.proactive[0].columns[0].label, "本年制发件数");
+    assert_eq!(l.application_rows.len(), 25);
+    assert_eq!(
+        reports::edition_layout("2020").unwrap_err().code,
+        "invalid_input"
+    );
+}
+
+#[test]
+fn change_edition_keeps_shared_cells() {
+    let (_d, s) = state();
+    let r = reports::open_report(&s, &sample_key()).unwrap().report;
+    let moved = reports::change_edition(&s, &r, "2021").unwrap();
+    assert_eq!(moved.report.edition, "2021");
+    assert_eq!(moved.report.figures["applications.received.natural"], "29");
+    assert!(moved
+        .report
+        .figures
+        .contains_key("proactive.regulations.issued"));
+}
+
+#[test]
+fn the_preview_is_a_pdf_and_a_final_copy_waits_for_the_errors_to_go() {
+    let (_d, s) = state();
+    let mut r = reports::open_report(&s, &sample_key()).unwrap().report;
+    let pdf = output::preview_pdf(&s, &r).unwrap();
+    assert!(pdf.starts_with(b"%PDF-"));
+    r.figures.insert("appeals.review.upheld".into(), "1".into());
+    let report = nianbao_report::Report::try_from(&r).unwrap();
+    assert!(output::render(&s, &report, true)
+        .unwrap()
+        .starts_with(b"%PDF-"));
+    let err = output::printable(&s, &r, false).unwrap_err();
+    assert_eq!(err.code, "hard_findings");
+    assert!(err.message.contains("1处错误"));
+    assert!(output::printable(&s, &r, true).is_ok());
+}
+
+#[test]
+fn importing_files_is_all_or_nothing() {
+    let (d, s) = state();
+    let good = d.path().join("good.json");
+    let mut other = sample_report();
+    other.unit.name = "城关镇人民政府".into();
+    std::fs::write(&good, nianbao_report::write_report(&other)).unwrap();
+    let bad = d.path().join("bad.json");
+    std::fs::write(&bad, "{ \"format\": ").unwrap();
+    let err = output::import_files(&s, &[good.clone(), bad]).unwrap_err();
+    assert_eq!(err.code, "invalid_input");
+    assert!(err.message.contains("bad.json"));
+    assert_eq!(reports::list_reports(&s).unwrap().len(), 1);
+    let imported = output::import_files(&s, &[good]).unwrap();
+    assert_eq!(imported.len(), 1);
+    assert_eq!(reports::list_reports(&s).unwrap().len(), 2);
+}
