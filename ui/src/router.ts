@@ -1,0 +1,43 @@
+// A tiny hash router: #/ is the list of reports, #/report/<unit>/<year> one report's editor
+// (optionally #/report/<unit>/<year>/<tab>). Enough for two screens; no vue-router.
+import { ref } from "vue";
+import type { ReportKeyDto } from "./bindings";
+
+export type Route = { name: "list" } | { name: "report"; key: ReportKeyDto; tab: string | null };
+
+export function parseHash(hash: string): Route {
+  const parts = hash.replace(/^#\/?/, "").split("/").filter(Boolean).map(decodeURIComponent);
+  if (parts[0] === "report" && parts.length >= 3 && /^\d{4}$/.test(parts[2])) {
+    return { name: "report", key: { unit_name: parts[1], year: Number(parts[2]) }, tab: parts[3] ?? null };
+  }
+  return { name: "list" };
+}
+
+export function reportHash(key: ReportKeyDto, tab?: string): string {
+  const base = `#/report/${encodeURIComponent(key.unit_name)}/${key.year}`;
+  return tab ? `${base}/${tab}` : base;
+}
+
+export const route = ref<Route>(parseHash(typeof location === "undefined" ? "" : location.hash));
+
+if (typeof window !== "undefined") {
+  window.addEventListener("hashchange", () => {
+    route.value = parseHash(location.hash);
+  });
+}
+
+export function goToList() {
+  location.hash = "#/";
+  route.value = { name: "list" };
+}
+
+export function openReportRoute(key: ReportKeyDto) {
+  location.hash = reportHash(key);
+  route.value = { name: "report", key, tab: null };
+}
+
+/** Keeps the address in step with a renamed report without reopening it. */
+export function replaceReportHash(key: ReportKeyDto, tab?: string) {
+  const hash = reportHash(key, tab);
+  if (location.hash !== hash) history.replaceState(null, "", hash);
+}

@@ -1,0 +1,288 @@
+// An in-memory Backend for component tests: plausible, not faithful. It keeps reports by unit
+// and year, sums simple totals and checks two rules (表三 一+二=（七）+四 and empty sections).
+import type { Backend, Edition } from "../api";
+import type {
+  CellEditDto,
+  CellEditResultDto,
+  CheckedReportDto,
+  EditionLayoutDto,
+  FindingDto,
+  ReportDto,
+  ReportKeyDto,
+  ReportStatus,
+  ReportSummaryDto,
+  SavedDto,
+  UnitDto,
+} from "../bindings";
+
+export const SECTION_KEYS = ["overview", "proactive", "applications", "appeals", "problems", "other"];
+const SECTION_LABELS = [
+  "一、总体情况",
+  "二、主动公开政府信息情况",
+  "三、收到和处理政府信息公开申请情况",
+  "四、政府信息公开行政复议、行政诉讼情况",
+  "五、存在的主要问题及改进情况",
+  "六、其他需要报告的事项",
+];
+const APP_COLUMNS = ["natural", "business", "research", "public_interest", "legal_service", "other", "total"];
+const APP_LEAVES = ["granted", "partial", "withheld.state_secret", "unavailable.not_held", "not_processed.petition"];
+
+export function fakeLayout(edition: Edition): EditionLayoutDto {
+  const count = (key: string, label: string) => ({ key, label, kind: "count" as const });
+  return {
+    edition,
+    source: edition === "2019" ? "国办公开办函〔2019〕60号" : "国办公开办函〔2021〕30号",
+    sections: SECTION_KEYS.map((key, i) => ({ key, label: SECTION_LABELS[i] })),
+    proactive_row_header: "信息内容",
+    proactive: [
+      {
+        item: "第二十条第（一）项",
+        columns: [count("issued", "本年制发件数"), count("repealed", "本年废止件数"), count("in_force", "现行有效件数")],
+        rows: [{ key: "regulations", label: "规章" }],
+      },
+    ],
+    applications_corner: "（本列数据的勾稽关系为：第一项加第二项之和，等于第三项加第四项之和）",
+    applicants_header: "申请人情况",
+    legal_persons_header: "法人或其他组织",
+    results_header: "三、本年度办理结果",
+    application_columns: APP_COLUMNS.map((c) => count(c, c)),
+    application_rows: [
+      { key: "received", label: "一、本年新收政府信息公开申请数量", place: "top", group: null, is_total: false },
+      { key: "carried_in", label: "二、上年结转政府信息公开申请数量", place: "top", group: null, is_total: false },
+      { key: "granted", label: "（一）予以公开", place: "result", group: null, is_total: false },
+      { key: "handled_total", label: "（七）总计", place: "result", group: null, is_total: true },
+      { key: "carried_out", label: "四、结转下年度继续办理", place: "top", group: null, is_total: false },
+    ],
+    litigation_header: "行政诉讼",
+    appeal_groups: [{ key: "review", label: "行政复议" }],
+    appeal_columns: ["upheld", "corrected", "other", "pending", "total"].map((c) => count(c, c)),
+  };
+}
+
+export function blankReport(unit: UnitDto, year: number): ReportDto {
+  return {
+    unit: { ...unit },
+    year,
+    edition: year <= 2020 ? "2019" : "2021",
+    title: `${unit.name}${year}年政府信息公开工作年度报告`,
+    opening: `本报告根据《中华人民共和国政府信息公开条例》编制。`,
+    sections: SECTION_KEYS.map((key) => ({ key, paragraphs: [] })),
+    figures: {},
+    sign_off: null,
+  };
+}
+
+export function sampleUnit(): UnitDto {
+  return {
+    name: "舒城县人民政府",
+    kind: "county_government",
+    parent: null,
+    address: "舒城县梅河路403号",
+    postcode: "231300",
+    phone: "0564-8680081",
+  };
+}
+
+export function sampleReport(): ReportDto {
+  const r = blankReport(sampleUnit(), 2020);
+  r.sections = SECTION_KEYS.map((key) => ({
+    key,
+    paragraphs: [{ level: null, heading: null, text: `${key}的内容。` }],
+  }));
+  r.sections[0].paragraphs.push({ level: "sub", heading: "（一）主动公开情况。", text: "全年主动公开信息111600条。" });
+  r.figures = {
+    "applications.received.natural": "29",
+    "applications.received.total": "29",
+    "applications.carried_in.natural": "1",
+    "applications.carried_in.total": "1",
+    "applications.granted.natural": "30",
+    "applications.granted.total": "30",
+    "applications.handled_total.natural": "30",
+    "applications.handled_total.total": "30",
+  };
+  r.sign_off = { name: "舒城县人民政府办公室", date: "2021-01-20" };
+  return r;
+}
+
+const num = (figures: Record<string, string>, key: string) => Number(figures[key] ?? "0") || 0;
+
+export function fakeCheck(r: ReportDto): { findings: FindingDto[]; status: ReportStatus } {
+  const findings: FindingDto[] = [];
+  for (const c of APP_COLUMNS) {
+    const left = num(r.figures, `applications.received.${c}`) + num(r.figures, `applications.carried_in.${c}`);
+    const right = num(r.figures, `applications.handled_total.${c}`) + num(r.figures, `applications.carried_out.${c}`);
+    if (left !== right) {
+      findings.push({
+        rule: 1,
+        severity: "error",
+        table: "applications",
+        row: "handled_total",
+        column: c,
+        cells: ["received", "carried_in", "handled_total", "carried_out"].map((row) => `applications.${row}.${c}`),
+        section: null,
+        paragraph: null,
+        expected: String(left),
+        found: String(right),
+        message: `表三“${c}”列：一加二应等于（七）总计加四（应为${left}，实为${right}）`,
+      });
+    }
+  }
+  r.sections.forEach((s, i) => {
+    if (s.paragraphs.every((p) => !p.text.trim() && !(p.heading ?? "").trim())) {
+      findings.push({
+        rule: 10,
+        severity: "warning",
+        table: null,
+        row: null,
+        column: null,
+        cells: [],
+        section: s.key,
+        paragraph: null,
+        expected: null,
+        found: null,
+        message: `“${SECTION_LABELS[i]}”还没有填写内容。`,
+      });
+    }
+  });
+  const status: ReportStatus = findings.some((f) => f.severity === "error")
+    ? "has_errors"
+    : findings.some((f) => f.rule === 10)
+      ? "draft"
+      : "printable";
+  return { findings, status };
+}
+
+const copy = <T>(v: T): T => JSON.parse(JSON.stringify(v)) as T;
+const id = (k: ReportKeyDto) => `${k.unit_name}\u0000${k.year}`;
+
+export interface FakeBackend extends Backend {
+  reports: Map<string, { report: ReportDto; updated_at: string }>;
+  calls: { method: string; args: unknown[] }[];
+  /** When set, the next saveReport calls reject with this error. */
+  failSaves: { code: string; message: string } | null;
+}
+
+export function createFakeBackend(initial: ReportDto[] = [sampleReport()]): FakeBackend {
+  const reports = new Map<string, { report: ReportDto; updated_at: string }>();
+  let clock = Date.parse("2021-01-20T06:00:00Z");
+  const stamp = () => new Date((clock += 60_000)).toISOString();
+  for (const r of initial) reports.set(id({ unit_name: r.unit.name, year: r.year }), { report: copy(r), updated_at: stamp() });
+
+  const checked = (r: ReportDto): CheckedReportDto => ({ report: copy(r), ...fakeCheck(r) });
+  const notFound = (k: ReportKeyDto) => ({ code: "not_found", message: `没有找到“${k.unit_name}”${k.year}年的报告` });
+
+  const fake: FakeBackend = {
+    reports,
+    calls: [],
+    failSaves: null,
+    async appVersion() {
+      return "0.1.0";
+    },
+    async editionLayout(edition) {
+      fake.calls.push({ method: "editionLayout", args: [edition] });
+      return fakeLayout(edition);
+    },
+    async listReports(): Promise<ReportSummaryDto[]> {
+      fake.calls.push({ method: "listReports", args: [] });
+      return [...reports.values()]
+        .map(({ report: r, updated_at }) => {
+          const { findings, status } = fakeCheck(r);
+          const errors = findings.filter((f) => f.severity === "error").length;
+          return {
+            unit_name: r.unit.name,
+            unit_kind: r.unit.kind,
+            year: r.year,
+            edition: r.edition,
+            title: r.title,
+            status,
+            errors,
+            warnings: findings.length - errors,
+            updated_at,
+          };
+        })
+        .sort((a, b) => b.year - a.year || a.unit_name.localeCompare(b.unit_name));
+    },
+    async openReport(key) {
+      fake.calls.push({ method: "openReport", args: [key] });
+      const found = reports.get(id(key));
+      if (!found) throw notFound(key);
+      return checked(found.report);
+    },
+    async createReport(unit: UnitDto, year: number) {
+      fake.calls.push({ method: "createReport", args: [unit, year] });
+      if (!unit.name.trim()) throw { code: "invalid_input", message: "单位名称不能为空" };
+      const key = { unit_name: unit.name, year };
+      if (reports.has(id(key)))
+        throw { code: "already_exists", message: `“${unit.name}”${year}年的报告已经存在，请在列表中打开它` };
+      const r = blankReport(unit, year);
+      reports.set(id(key), { report: r, updated_at: stamp() });
+      return checked(r);
+    },
+    async deleteReport(key) {
+      fake.calls.push({ method: "deleteReport", args: [key] });
+      if (!reports.delete(id(key))) throw notFound(key);
+    },
+    async saveReport(key, report): Promise<SavedDto> {
+      fake.calls.push({ method: "saveReport", args: [copy(key), copy(report)] });
+      if (fake.failSaves) throw fake.failSaves;
+      const newKey = { unit_name: report.unit.name, year: report.year };
+      if (id(newKey) !== id(key) && reports.has(id(newKey)))
+        throw { code: "already_exists", message: `“${report.unit.name}”${report.year}年的报告已经存在` };
+      const before = reports.get(id(key));
+      reports.delete(id(key));
+      const changed = !before || JSON.stringify(before.report) !== JSON.stringify(report);
+      reports.set(id(newKey), { report: copy(report), updated_at: changed ? stamp() : before!.updated_at });
+      return { key: newKey, changed, ...fakeCheck(report) };
+    },
+    async editCells(report, edits: CellEditDto[]): Promise<CellEditResultDto> {
+      fake.calls.push({ method: "editCells", args: [copy(report), copy(edits)] });
+      const r = copy(report);
+      const rejected = [];
+      for (const e of edits) {
+        const text = e.text.trim() === "" ? "0" : e.text.trim().replace(/[０-９]/g, (d) => String(d.charCodeAt(0) - 0xff10));
+        if (e.key.endsWith(".total") || e.key.includes(".handled_total.")) {
+          rejected.push({ key: e.key, text: e.text, message: "合计栏由程序自动计算，不需要填写" });
+        } else if (!/^\d+$/.test(text)) {
+          rejected.push({ key: e.key, text: e.text, message: `只能填写数字（${e.text}）` });
+        } else {
+          r.figures[e.key] = String(Number(text));
+        }
+      }
+      // Totals: each applications row's total, and （七）总计 as the sum of result rows.
+      const rows = ["received", "carried_in", "handled_total", "carried_out", ...APP_LEAVES];
+      for (const c of APP_COLUMNS.slice(0, -1)) {
+        const sum = APP_LEAVES.reduce((s, row) => s + num(r.figures, `applications.${row}.${c}`), 0);
+        r.figures[`applications.handled_total.${c}`] = String(sum);
+      }
+      for (const row of rows) {
+        const sum = APP_COLUMNS.slice(0, -1).reduce((s, c) => s + num(r.figures, `applications.${row}.${c}`), 0);
+        r.figures[`applications.${row}.total`] = String(sum);
+      }
+      return { checked: checked(r), rejected };
+    },
+    async checkReport(report) {
+      return checked(report);
+    },
+    async changeEdition(report, edition) {
+      return checked({ ...copy(report), edition });
+    },
+    async previewPdf() {
+      return new ArrayBuffer(0);
+    },
+    async exportPdf() {
+      return "/tmp/报告.pdf";
+    },
+    async printPdf() {
+      return "/tmp/报告.pdf";
+    },
+    async exportExchange(report) {
+      fake.calls.push({ method: "exportExchange", args: [copy(report)] });
+      return `/tmp/${report.unit.name}${report.year}年报数据.json`;
+    },
+    async importExchange() {
+      fake.calls.push({ method: "importExchange", args: [] });
+      return [];
+    },
+  };
+  return fake;
+}
