@@ -42,7 +42,8 @@ function grid(
 const cell = (w: VueWrapper, key: string) => w.get(`[data-cell="${key}"]`);
 const input = (w: VueWrapper, key: string) => cell(w, key).get("input");
 const focused = () => (document.activeElement as HTMLElement | null)?.closest("td")?.dataset.cell;
-const edits = (w: VueWrapper) => (w.emitted("edit") ?? []).map((e) => e[0]);
+const edits = (w: VueWrapper) =>
+  (w.emitted("edit") ?? []).map((e) => e[0] as { key: string; text: string }[]);
 
 async function press(w: VueWrapper, key: string, init: KeyboardEventInit = {}) {
   const el = document.activeElement as HTMLElement;
@@ -51,7 +52,7 @@ async function press(w: VueWrapper, key: string, init: KeyboardEventInit = {}) {
   await w.vm.$nextTick();
 }
 
-async function paste(w: VueWrapper, text: string) {
+async function paste(text: string) {
   const el = document.activeElement as HTMLElement;
   const ev = new Event("paste", { bubbles: true, cancelable: true }) as Event & {
     clipboardData: { getData: (t: string) => string };
@@ -300,7 +301,7 @@ describe("keyboard", () => {
     await focusCell(w, "applications.received.natural");
     await press(w, "7");
     await press(w, "Delete");
-    await paste(w, "1\t2");
+    await paste("1\t2");
     expect(w.emitted("edit")).toBeUndefined();
     await press(w, "ArrowDown");
     expect(focused()).toBe("applications.carried_in.natural");
@@ -317,7 +318,7 @@ describe("paste", () => {
   it("fills rightwards and downwards, skipping totals with a notice", async () => {
     const w = grid("applications");
     await focusCell(w, "applications.received.other");
-    await paste(w, "1\t2\t3\r\n4\t5\t6\r\n");
+    await paste("1\t2\t3\r\n4\t5\t6\r\n");
     expect(edits(w)).toEqual([
       [
         { key: "applications.received.other", text: "1" },
@@ -332,8 +333,8 @@ describe("paste", () => {
   it("a whole row of 7 from Excel fills six cells and skips 总计", async () => {
     const w = grid("applications");
     await focusCell(w, "applications.granted.natural");
-    await paste(w, "14\t1\t0\t0\t0\t0\t15\n");
-    const [[batch]] = [edits(w)];
+    await paste("14\t1\t0\t0\t0\t0\t15\n");
+    const [batch] = edits(w);
     expect(batch.map((e) => e.key)).toEqual(
       ["natural", "business", "research", "public_interest", "legal_service", "other"].map(
         (c) => `applications.granted.${c}`,
@@ -344,7 +345,7 @@ describe("paste", () => {
   it("across table 四's groups, skipping their 总计", async () => {
     const w = grid("appeals");
     await focusCell(w, "appeals.review.upheld");
-    await paste(w, "1\t2\t3\t4\t10\t5\t6\t7\t8\t26\n");
+    await paste("1\t2\t3\t4\t10\t5\t6\t7\t8\t26\n");
     expect(edits(w)[0].map((e) => `${e.key}=${e.text}`)).toEqual([
       "appeals.review.upheld=1",
       "appeals.review.corrected=2",
@@ -360,7 +361,7 @@ describe("paste", () => {
   it("asks before treating empty cells as 0: 确定", async () => {
     const w = grid("applications");
     await focusCell(w, "applications.received.natural");
-    await paste(w, "5\t\t7\n");
+    await paste("5\t\t7\n");
     expect(w.emitted("edit")).toBeUndefined();
     const dialog = w.get('[data-testid="paste-confirm"]');
     expect(dialog.text()).toContain("粘贴内容中有1个空格，是否按0填写？");
@@ -380,7 +381,7 @@ describe("paste", () => {
   it("asks before treating empty cells as 0: 取消 leaves them unchanged", async () => {
     const w = grid("applications");
     await focusCell(w, "applications.received.natural");
-    await paste(w, "5\t\t7\n\t\t1");
+    await paste("5\t\t7\n\t\t1");
     const dialog = w.get('[data-testid="paste-confirm"]');
     expect(dialog.text()).toContain("粘贴内容中有3个空格");
     await dialog.findAll("button")[1].trigger("click");
@@ -396,7 +397,7 @@ describe("paste", () => {
   it("a single value pasted on a focused cell sets it", async () => {
     const w = grid("proactive");
     await focusCell(w, "proactive.procurement.amount");
-    await paste(w, "15922.04万元\r\n");
+    await paste("15922.04万元\r\n");
     expect(edits(w)).toEqual([[{ key: "proactive.procurement.amount", text: "15922.04万元" }]]);
   });
 });
@@ -423,7 +424,7 @@ describe("marked and rejected cells", () => {
     const c = cell(w, "applications.received.natural");
     expect(c.get('[data-testid="cell-message"]').text()).toBe(message);
     expect(c.classes()).toContain("rejected");
-    expect(c.get(".reject-icon").exists()).toBe(true);
+    expect(c.find(".reject-icon").exists()).toBe(true);
     expect((c.get("input").element as HTMLInputElement).value).toBe("a");
     // Corrected: the parent's figure shows again and the message goes.
     await focusCell(w, "applications.received.natural");

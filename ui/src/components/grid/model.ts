@@ -167,7 +167,7 @@ function applications(layout: EditionLayoutDto): GridModel {
   });
   return {
     columns: 3 + cols.length,
-    widths: [2.6, 6.2, 15, ...cols.map(() => 5.4)],
+    widths: [2.6, 6.2, 17.5, ...cols.map(() => 5)],
     head,
     body,
     nav,
@@ -202,5 +202,5 @@ function appeals(layout: EditionLayoutDto): GridModel {
     ),
   );
   const n = layout.appeal_groups.length * cols.length;
-  return { columns: n, widths: Array(n).fill(4.4), head, body: [cells], nav };
+  return { columns: n, widths: Array(n).fill(4.6), head, body: [cells], nav };
 }
