@@ -1,0 +1,106 @@
+import { afterEach, describe, expect, it } from "vitest";
+import { flushPromises, mount } from "@vue/test-utils";
+import { reactive } from "vue";
+import ProseEditor from "./ProseEditor.vue";
+import type { ParagraphDto } from "../bindings";
+
+afterEach(() => {
+  document.body.innerHTML = "";
+});
+
+function setup(paragraphs: ParagraphDto[]) {
+  const model = reactive(paragraphs);
+  const w = mount(ProseEditor, { props: { paragraphs: model, label: "一、总体情况" }, attachTo: document.body });
+  return { model, w };
+}
+
+function paste(el: Element, text: string) {
+  const e = new Event("paste", { bubbles: true, cancelable: true });
+  Object.defineProperty(e, "clipboardData", { value: { getData: () => text } });
+  el.dispatchEvent(e);
+  return e;
+}
+
+describe("ProseEditor", () => {
+  it("shows one row per paragraph with its level", () => {
+    const { w } = setup([
+      { level: null, heading: null, text: "2020年，全县…" },
+      { level: "sub", heading: "（一）主动公开情况。", text: "全年主动公开…" },
+    ]);
+    const rows = w.findAll("[data-testid=paragraph]");
+    expect(rows).toHaveLength(2);
+    expect((rows[0].get("select").element as HTMLSelectElement).value).toBe("");
+    expect(rows[0].find("[data-testid=paragraph-heading]").exists()).toBe(false);
+    expect((rows[1].get("select").element as HTMLSelectElement).value).toBe("sub");
+    expect((rows[1].get("[data-testid=paragraph-heading]").element as HTMLInputElement).value).toBe("（一）主动公开情况。");
+  });
+
+  it("changing a paragraph to a heading takes the heading from its text, and back keeps every word", async () => {
+    const { w, model } = setup([{ level: null, heading: null, text: "（一）主动公开情况。全年主动公开信息111600条。" }]);
+    await w.get("[data-testid=paragraph-level]").setValue("sub");
+    expect(model[0]).toEqual({ level: "sub", heading: "（一）主动公开情况。", text: "全年主动公开信息111600条。" });
+    expect(w.find("[data-testid=paragraph-heading]").exists()).toBe(true);
+    await w.get("[data-testid=paragraph-level]").setValue("item");
+    expect(model[0].level).toBe("item");
+    await w.get("[data-testid=paragraph-level]").setValue("");
+    expect(model[0]).toEqual({ level: null, heading: null, text: "（一）主动公开情况。全年主动公开信息111600条。" });
+  });
+
+  it("a heading level on plain text gets an empty heading to fill in", async () => {
+    const { w, model } = setup([{ level: null, heading: null, text: "正文" }]);
+    await w.get("[data-testid=paragraph-level]").setValue("sub_item");
+    expect(model[0]).toEqual({ level: "sub_item", heading: "", text: "正文" });
+  });
+
+  it("pasting several lines makes several paragraphs, headings recognised", async () => {
+    const { w, model } = setup([{ level: null, heading: null, text: "" }]);
+    const area = w.get("[data-testid=paragraph-text]").element as HTMLTextAreaElement;
+    const e = paste(area, "（一）主动公开情况。全年公开111600条。\r\n\r\n围绕权责透明，全面加强用权公开。\n（二）依申请公开情况\n");
+    await flushPromises();
+    expect(e.defaultPrevented).toBe(true);
+    expect(model).toEqual([
+      { level: "sub", heading: "（一）主动公开情况。", text: "全年公开111600条。" },
+      { level: null, heading: null, text: "围绕权责透明，全面加强用权公开。" },
+      { level: "sub", heading: "（二）依申请公开情况", text: "" },
+    ]);
+    expect(w.findAll("[data-testid=paragraph]")).toHaveLength(3);
+  });
+
+  it("pasting into the middle of a paragraph keeps the text around the caret", async () => {
+    const { w, model } = setup([{ level: null, heading: null, text: "前文后文" }]);
+    const area = w.get("[data-testid=paragraph-text]").element as HTMLTextAreaElement;
+    area.setSelectionRange(2, 2);
+    paste(area, "甲\n乙");
+    await flushPromises();
+    expect(model.map((p) => p.text)).toEqual(["前文甲", "乙后文"]);
+  });
+
+  it("a single line pastes as usual", () => {
+    const { w } = setup([{ level: null, heading: null, text: "" }]);
+    const e = paste(w.get("[data-testid=paragraph-text]").element, "一行字");
+    expect(e.defaultPrevented).toBe(false);
+  });
+
+  it("adds, deletes and moves paragraphs", async () => {
+    const { w, model } = setup([
+      { level: null, heading: null, text: "甲" },
+      { level: null, heading: null, text: "乙" },
+    ]);
+    await w.findAll("[data-testid=paragraph-add]")[0].trigger("click");
+    expect(model.map((p) => p.text)).toEqual(["甲", "", "乙"]);
+    await w.findAll("[data-testid=paragraph-delete]")[1].trigger("click");
+    expect(model.map((p) => p.text)).toEqual(["甲", "乙"]);
+    await w.findAll("[data-testid=paragraph]")[1].findAll("button")[0].trigger("click");
+    expect(model.map((p) => p.text)).toEqual(["乙", "甲"]);
+  });
+
+  it("Enter splits the paragraph at the caret, but not while an input method composes", async () => {
+    const { w, model } = setup([{ level: null, heading: null, text: "第一句。第二句。" }]);
+    const area = w.get("[data-testid=paragraph-text]");
+    (area.element as HTMLTextAreaElement).setSelectionRange(4, 4);
+    await area.trigger("keydown", { key: "Enter", isComposing: true });
+    expect(model).toHaveLength(1);
+    await area.trigger("keydown", { key: "Enter" });
+    expect(model.map((p) => p.text)).toEqual(["第一句。", "第二句。"]);
+  });
+});

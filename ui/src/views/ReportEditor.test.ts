@@ -1,0 +1,205 @@
+import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
+import { flushPromises } from "@vue/test-utils";
+import ReportEditor from "./ReportEditor.vue";
+import { createFakeBackend, sampleReport } from "../testing/fakeBackend";
+import { focusCell, mountWith } from "../testing/mount";
+
+const KEY = { unit_name: "舒城县人民政府", year: 2020 };
+
+async function open(backend = createFakeBackend(), props: Record<string, unknown> = {}) {
+  const w = mountWith(ReportEditor, backend, { reportKey: KEY, ...props });
+  await flushPromises();
+  return w;
+}
+
+const saves = (b: ReturnType<typeof createFakeBackend>) => b.calls.filter((c) => c.method === "saveReport");
+
+beforeEach(() => {
+  focusCell.mockClear();
+});
+afterEach(() => {
+  vi.useRealTimers();
+  document.body.innerHTML = "";
+});
+
+describe("the editor", () => {
+  it("says which report it is, its state and the tabs in order", async () => {
+    const w = await open();
+    expect(w.get("h1").text()).toContain("舒城县人民政府 · 2020年");
+    expect(w.text()).toContain("2019年版");
+    expect(w.get("[data-testid=report-status]").text()).toContain("可打印");
+    expect(w.get("[data-testid=save-state]").text()).toBe("已保存");
+    const tabs = w.findAll("[role=tab]").map((t) => t.attributes("data-testid"));
+    expect(tabs).toEqual([
+      "tab-basic",
+      "tab-overview",
+      "tab-proactive",
+      "tab-applications",
+      "tab-appeals",
+      "tab-problems",
+      "tab-other",
+      "tab-signoff",
+      "tab-output",
+    ]);
+    await w.get("[data-testid=tab-overview]").trigger("click");
+    expect(w.get("h2").text()).toBe("一、总体情况");
+  });
+
+  it("saves once, about 600 ms after the last edit, and shows the save state", async () => {
+    vi.useFakeTimers({ toFake: ["setTimeout", "clearTimeout", "Date"] });
+    vi.setSystemTime(new Date(2021, 0, 20, 14, 5));
+    const backend = createFakeBackend();
+    const w = await open(backend);
+    const title = w.get("[data-testid=report-title]");
+    await title.setValue("舒城县人民政府2020年政府信息公开工作年度报告（修改）");
+    await vi.advanceTimersByTimeAsync(300);
+    await title.setValue("舒城县人民政府2020年政府信息公开工作年度报告（再改）");
+    expect(w.get("[data-testid=save-state]").text()).toBe("正在保存…");
+    await vi.advanceTimersByTimeAsync(590);
+    expect(saves(backend)).toHaveLength(0);
+    await vi.advanceTimersByTimeAsync(20);
+    await flushPromises();
+    expect(saves(backend)).toHaveLength(1);
+    expect((saves(backend)[0].args[1] as { title: string }).title).toContain("（再改）");
+    expect(w.get("[data-testid=save-state]").text()).toBe("已保存 14:05");
+  });
+
+  it("Ctrl+S saves at once and shows 已保存", async () => {
+    const backend = createFakeBackend();
+    const w = await open(backend, { sessionOptions: { debounceMs: 60_000 } });
+    await w.get("[data-testid=report-title]").setValue("新标题");
+    expect(saves(backend)).toHaveLength(0);
+    window.dispatchEvent(new KeyboardEvent("keydown", { key: "s", ctrlKey: true }));
+    await flushPromises();
+    expect(saves(backend)).toHaveLength(1);
+    expect(w.get("[data-testid=save-state]").text()).toMatch(/^已保存 \d\d:\d\d$/);
+  });
+
+  it("a failed save shows the message and keeps the typing; the next save sends it", async () => {
+    const backend = createFakeBackend();
+    backend.failSaves = { code: "store", message: "无法写入数据文件：磁盘已满" };
+    const w = await open(backend, { sessionOptions: { debounceMs: 10, retryMs: 60_000 } });
+    await w.get("[data-testid=report-title]").setValue("辛苦打的标题");
+    await new Promise((r) => setTimeout(r, 30));
+    await flushPromises();
+    expect(w.get("[data-testid=save-state]").text()).toContain("保存失败：无法写入数据文件：磁盘已满");
+    expect((w.get("[data-testid=report-title]").element as HTMLInputElement).value).toBe("辛苦打的标题");
+    backend.failSaves = null;
+    window.dispatchEvent(new KeyboardEvent("keydown", { key: "s", ctrlKey: true }));
+    await flushPromises();
+    expect(backend.reports.get(`舒城县人民政府\u00002020`)?.report.title).toBe("辛苦打的标题");
+    expect(w.get("[data-testid=save-state]").text()).toMatch(/^已保存/);
+  });
+
+  it("renaming the unit saves under the old key, then uses the returned key", async () => {
+    const backend = createFakeBackend();
+    const w = await open(backend, { sessionOptions: { debounceMs: 0 } });
+    await w.get("[data-testid=unit-name]").setValue("舒城县政府");
+    await new Promise((r) => setTimeout(r, 5));
+    await flushPromises();
+    await w.get("[data-testid=report-title]").setValue("标题");
+    await new Promise((r) => setTimeout(r, 5));
+    await flushPromises();
+    const keys = saves(backend).map((c) => c.args[0]);
+    expect(keys[0]).toEqual(KEY);
+    expect(keys[keys.length - 1]).toEqual({ unit_name: "舒城县政府", year: 2020 });
+    expect(w.emitted("keyChanged")?.[0]?.[0]).toEqual({ unit_name: "舒城县政府", year: 2020 });
+  });
+
+  it("undo and redo (buttons and Ctrl+Z / Ctrl+Y) go back and forth over the edits", async () => {
+    const backend = createFakeBackend();
+    const w = await open(backend, { sessionOptions: { coalesceMs: 0 } });
+    const title = w.get("[data-testid=report-title]");
+    const before = (title.element as HTMLInputElement).value;
+    expect(w.get("[data-testid=undo]").attributes("disabled")).toBeDefined();
+    await title.setValue("第一次");
+    await title.setValue("第二次");
+    await w.get("[data-testid=undo]").trigger("click");
+    expect((title.element as HTMLInputElement).value).toBe("第一次");
+    window.dispatchEvent(new KeyboardEvent("keydown", { key: "z", ctrlKey: true }));
+    await flushPromises();
+    expect((title.element as HTMLInputElement).value).toBe(before);
+    await w.get("[data-testid=redo]").trigger("click");
+    expect((title.element as HTMLInputElement).value).toBe("第一次");
+    window.dispatchEvent(new KeyboardEvent("keydown", { key: "y", ctrlKey: true }));
+    await flushPromises();
+    expect((title.element as HTMLInputElement).value).toBe("第二次");
+  });
+
+  it("typing quickly is one undo step", async () => {
+    const w = await open(createFakeBackend(), { sessionOptions: { coalesceMs: 10_000 } });
+    const title = w.get("[data-testid=report-title]");
+    const before = (title.element as HTMLInputElement).value;
+    for (const t of ["舒", "舒城", "舒城县"]) await title.setValue(t);
+    await w.get("[data-testid=undo]").trigger("click");
+    expect((title.element as HTMLInputElement).value).toBe(before);
+  });
+
+  it("cell edits go through editCells; totals and findings come back; refused cells are named", async () => {
+    const backend = createFakeBackend();
+    const w = await open(backend);
+    await w.get("[data-testid=tab-applications]").trigger("click");
+    const grid = w.getComponent({ name: "TableGrid" });
+    grid.vm.$emit("edit", [{ key: "applications.received.natural", text: "３０" }]);
+    await flushPromises();
+    expect(backend.calls.some((c) => c.method === "editCells")).toBe(true);
+    // 30 + 1 ≠ 30 + 0: a hard error, counted on the tab and the header, cells marked
+    expect(w.get("[data-testid=report-status]").text()).toContain("有2处错误");
+    expect(w.get("[data-testid=tab-applications]").text()).toContain("✖2");
+    expect(w.get("[data-testid=grid-applications]").attributes("data-marked")).toContain("applications.received.natural");
+    const f = w.findAll("[data-testid=finding]")[0];
+    expect(f.attributes("data-rule")).toBe("1");
+    expect(f.attributes("data-severity")).toBe("error");
+
+    grid.vm.$emit("edit", [{ key: "applications.granted.natural", text: "三十" }]);
+    await flushPromises();
+    expect(w.getComponent({ name: "TableGrid" }).props("rejected")).toEqual({ "applications.granted.natural": "只能填写数字（三十）" });
+    expect(w.text()).toContain("只能填写数字（三十）");
+  });
+
+  it("clicking a finding goes to its tab and its cell", async () => {
+    const report = sampleReport();
+    report.figures["applications.received.natural"] = "40";
+    const w = await open(createFakeBackend([report]));
+    expect(w.get("[data-testid=tab-basic]").attributes("aria-selected")).toBe("true");
+    await w.get("[data-testid=finding][data-rule='1']").trigger("click");
+    await flushPromises();
+    expect(w.get("[data-testid=tab-applications]").attributes("aria-selected")).toBe("true");
+    expect(focusCell).toHaveBeenCalledWith("applications.received.natural");
+  });
+
+  it("clicking a finding about a section goes to that section", async () => {
+    const report = sampleReport();
+    report.sections[4].paragraphs = [];
+    const w = await open(createFakeBackend([report]));
+    expect(w.get("[data-testid=report-status]").text()).toContain("草稿");
+    expect(w.get("[data-testid=tab-problems]").text()).toContain("⚠1");
+    await w.get("[data-testid=finding][data-rule='10']").trigger("click");
+    await flushPromises();
+    expect(w.get("[data-testid=tab-problems]").attributes("aria-selected")).toBe("true");
+  });
+
+  it("Ctrl+P goes to 预览与打印", async () => {
+    const w = await open();
+    window.dispatchEvent(new KeyboardEvent("keydown", { key: "p", ctrlKey: true }));
+    await flushPromises();
+    expect(w.get("[data-testid=tab-output]").attributes("aria-selected")).toBe("true");
+    expect(w.get("[data-testid=pdf-preview]").attributes("data-has-errors")).toBe("false");
+  });
+
+  it("leaving the editor saves what is pending first", async () => {
+    const backend = createFakeBackend();
+    const w = await open(backend, { sessionOptions: { debounceMs: 60_000 } });
+    await w.get("[data-testid=report-title]").setValue("离开前的标题");
+    await w.get("[data-testid=back-to-list]").trigger("click");
+    await flushPromises();
+    expect(saves(backend)).toHaveLength(1);
+    expect(w.emitted("back")).toHaveLength(1);
+  });
+
+  it("the sign-off date is shown as 2021年1月20日", async () => {
+    const w = await open();
+    await w.get("[data-testid=tab-signoff]").trigger("click");
+    expect(w.text()).toContain("2021年1月20日");
+  });
+});

@@ -1,0 +1,111 @@
+import { afterEach, describe, expect, it } from "vitest";
+import { flushPromises } from "@vue/test-utils";
+import ReportList from "./ReportList.vue";
+import { blankReport, createFakeBackend, sampleReport } from "../testing/fakeBackend";
+import { mountWith } from "../testing/mount";
+
+afterEach(() => {
+  document.body.innerHTML = "";
+});
+
+function withErrors() {
+  const r = blankReport({ name: "城关镇人民政府", kind: "township", parent: "舒城县人民政府", address: "", postcode: "", phone: "" }, 2021);
+  r.figures["applications.received.natural"] = "5";
+  return r;
+}
+
+describe("报告列表", () => {
+  it("shows each report with unit, year, edition and its status in words", async () => {
+    const backend = createFakeBackend([sampleReport(), withErrors()]);
+    const w = mountWith(ReportList, backend);
+    await flushPromises();
+    const rows = w.findAll("[data-testid=report-row]");
+    expect(rows).toHaveLength(2);
+    // newest year first
+    expect(rows[0].attributes("data-unit")).toBe("城关镇人民政府");
+    expect(rows[0].attributes("data-year")).toBe("2021");
+    expect(rows[0].text()).toContain("2021年版");
+    expect(rows[0].get("[data-testid=report-status]").text()).toContain("有1处错误");
+    expect(rows[1].attributes("data-unit")).toBe("舒城县人民政府");
+    expect(rows[1].text()).toContain("2019年版");
+    expect(rows[1].get("[data-testid=report-status]").text()).toContain("可打印");
+    expect(rows[1].text()).toMatch(/2021年1月20日 \d\d:\d\d/);
+  });
+
+  it("opens a report on click and on Enter", async () => {
+    const backend = createFakeBackend();
+    const w = mountWith(ReportList, backend);
+    await flushPromises();
+    const row = w.get("[data-testid=report-row]");
+    await row.trigger("click");
+    await row.trigger("keydown", { key: "Enter" });
+    expect(w.emitted("open")).toEqual([[{ unit_name: "舒城县人民政府", year: 2020 }], [{ unit_name: "舒城县人民政府", year: 2020 }]]);
+  });
+
+  it("creates a report; the edition shown follows the year", async () => {
+    const backend = createFakeBackend();
+    const w = mountWith(ReportList, backend);
+    await flushPromises();
+    await w.get("[data-testid=new-report]").trigger("click");
+    await w.get("[data-testid=new-unit-name]").setValue("舒城县城关镇人民政府");
+    await w.get("[data-testid=new-unit-kind]").setValue("township");
+    await w.get("[data-testid=new-year]").setValue("2020");
+    expect(w.get("[data-testid=new-edition]").text()).toBe("2019年版");
+    await w.get("[data-testid=new-year]").setValue("2021");
+    expect(w.get("[data-testid=new-edition]").text()).toBe("2021年版");
+    // 确定 comes before 取消
+    const buttons = w.findAll(".dialog-buttons button").map((b) => b.text());
+    expect(buttons).toEqual(["确定", "取消"]);
+    await w.get("form").trigger("submit");
+    await flushPromises();
+    const created = backend.calls.filter((c) => c.method === "createReport");
+    expect(created).toHaveLength(1);
+    expect(created[0].args[0]).toMatchObject({ name: "舒城县城关镇人民政府", kind: "township" });
+    expect(created[0].args[1]).toBe(2021);
+    expect(w.emitted("open")?.[0]).toEqual([{ unit_name: "舒城县城关镇人民政府", year: 2021 }]);
+  });
+
+  it("says why a report cannot be created, and keeps the form", async () => {
+    const backend = createFakeBackend();
+    const w = mountWith(ReportList, backend);
+    await flushPromises();
+    await w.get("[data-testid=new-report]").trigger("click");
+    await w.get("[data-testid=new-unit-name]").setValue("舒城县人民政府");
+    await w.get("[data-testid=new-year]").setValue("2020");
+    await w.get("form").trigger("submit");
+    await flushPromises();
+    expect(w.text()).toContain("已经存在");
+    expect((w.get("[data-testid=new-unit-name]").element as HTMLInputElement).value).toBe("舒城县人民政府");
+  });
+
+  it("asks before deleting, saying what will be lost; 取消 keeps it, 确定 deletes it", async () => {
+    const backend = createFakeBackend([sampleReport(), withErrors()]);
+    const w = mountWith(ReportList, backend);
+    await flushPromises();
+    await w.findAll("[data-testid=delete-report]")[0].trigger("click");
+    expect(w.text()).toContain("删除2021年报告？删除后无法恢复。");
+    await w.get("[data-testid=cancel]").trigger("click");
+    expect(w.find("[data-testid=confirm]").exists()).toBe(false);
+    expect(backend.calls.some((c) => c.method === "deleteReport")).toBe(false);
+
+    await w.findAll("[data-testid=delete-report]")[0].trigger("click");
+    // Esc closes the dialog too
+    window.dispatchEvent(new KeyboardEvent("keydown", { key: "Escape" }));
+    await flushPromises();
+    expect(w.find("[data-testid=confirm]").exists()).toBe(false);
+
+    await w.findAll("[data-testid=delete-report]")[0].trigger("click");
+    await w.get("form").trigger("submit");
+    await flushPromises();
+    expect(w.findAll("[data-testid=report-row]").map((r) => r.attributes("data-unit"))).toEqual(["舒城县人民政府"]);
+  });
+
+  it("exports a report's data file", async () => {
+    const backend = createFakeBackend();
+    const w = mountWith(ReportList, backend);
+    await flushPromises();
+    await w.get("[data-testid=export-exchange]").trigger("click");
+    await flushPromises();
+    expect(w.text()).toContain("数据文件已保存到：/tmp/舒城县人民政府2020年报数据.json");
+  });
+});
