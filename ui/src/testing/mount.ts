@@ -29,7 +29,7 @@ export const PdfPreviewStub = defineComponent({
 
 export function mountWith<C extends Component>(component: C, backend: FakeBackend, props: Record<string, unknown> = {}) {
   return mount(component as never, {
-    props,
+    props: props as never,
     attachTo: document.body,
     global: {
       provide: { [backendKey as symbol]: backend },
