@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it } from "vitest";
 import { mount, type VueWrapper } from "@vue/test-utils";
-import { nextTick } from "vue";
+import { nextTick, reactive } from "vue";
 import TableGrid from "./TableGrid.vue";
 import { LAYOUT_2019, LAYOUT_2021, sampleFigures } from "./grid/fixtures";
 import { parseBlock } from "./grid/paste";
@@ -434,6 +434,40 @@ describe("marked and rejected cells", () => {
     await w.setProps({ figures, rejected: {} });
     expect(c.find('[data-testid="cell-message"]').exists()).toBe(false);
     expect((c.get("input").element as HTMLInputElement).value).toBe("3");
+  });
+});
+
+describe("with a parent that changes rejected in place (as the session does)", () => {
+  it("keeps the typed text while refused and drops it once accepted", async () => {
+    const rejected = reactive<Record<string, string>>({});
+    const w = grid("applications", { rejected });
+    const key = "applications.granted.natural";
+    await focusCell(w, key);
+    await press(w, "x");
+    await press(w, "Enter");
+    rejected[key] = "只能填写数字（x）";
+    await w.setProps({ figures: sampleFigures() });
+    expect((input(w, key).element as HTMLInputElement).value).toBe("x");
+    await focusCell(w, key);
+    await press(w, "８");
+    await press(w, "Enter");
+    delete rejected[key];
+    await w.setProps({ figures: { ...sampleFigures(), [key]: "8" } });
+    expect((input(w, key).element as HTMLInputElement).value).toBe("8");
+    expect(w.find('[data-testid="cell-message"]').exists()).toBe(false);
+  });
+
+  it("Ctrl+Z while typing in a cell stays in the cell", async () => {
+    const w = grid("applications");
+    const seen: string[] = [];
+    const onKey = (e: KeyboardEvent) => seen.push(e.key);
+    window.addEventListener("keydown", onKey);
+    await focusCell(w, "applications.received.natural");
+    await press(w, "z", { ctrlKey: true });
+    await press(w, "5");
+    await press(w, "z", { ctrlKey: true });
+    window.removeEventListener("keydown", onKey);
+    expect(seen).toEqual(["z", "5"]);
   });
 });
 
