@@ -2,6 +2,7 @@ import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 import { flushPromises, mount } from "@vue/test-utils";
 import { nextTick, reactive } from "vue";
 import PdfPreview from "./PdfPreview.vue";
+import { drawingOrder } from "./preview/order";
 import { backendKey, type Backend } from "../api";
 import type { ReportDto } from "../bindings";
 
@@ -30,6 +31,7 @@ vi.mock("./preview/pdf", () => ({
     return doc;
   }),
   isCancelled: () => false,
+  preloadPdf: () => {},
 }));
 
 function pdf(pages: number, tag = ""): ArrayBuffer {
@@ -226,18 +228,17 @@ describe("PdfPreview: 导出PDF", () => {
     await wrapper.get("[data-testid=export-pdf]").trigger("click");
     await flushPromises();
 
-    const dialog = wrapper.get("[data-testid=confirm]");
-    expect(dialog.attributes("role")).toBe("dialog");
+    const dialog = wrapper.get("[role=dialog]");
     expect(dialog.text()).toContain(hardFindings.message);
     // Windows order: the confirming button first, then 取消.
     const buttons = dialog.findAll("button").map((b) => b.text());
     expect(buttons).toEqual(["导出草稿版", "取消"]);
-    expect(document.activeElement).toBe(dialog.get("[data-testid=export-draft]").element);
+    expect(document.activeElement).toBe(dialog.get("[data-testid=confirm]").element);
 
     await dialog.get("[data-testid=export-draft]").trigger("click");
     await flushPromises();
     expect(exportPdf).toHaveBeenLastCalledWith(r, true);
-    expect(wrapper.find("[data-testid=confirm]").exists()).toBe(false);
+    expect(wrapper.find("[role=dialog]").exists()).toBe(false);
     expect(wrapper.get("[data-testid=export-result]").text()).toBe(
       "已导出到 /home/wenyuan/年度报告（草稿）.pdf",
     );
@@ -256,8 +257,9 @@ describe("PdfPreview: 导出PDF", () => {
     await wrapper.get("[data-testid=cancel]").trigger("click");
     await flushPromises();
     expect(backend.exportPdf).toHaveBeenCalledTimes(1);
-    expect(wrapper.find("[data-testid=confirm]").exists()).toBe(false);
+    expect(wrapper.find("[role=dialog]").exists()).toBe(false);
     expect(wrapper.find("[data-testid=export-result]").exists()).toBe(false);
+    expect(document.activeElement).toBe(wrapper.get("[data-testid=export-pdf]").element);
   });
 
   it("Esc closes the offer too", async () => {
@@ -270,8 +272,10 @@ describe("PdfPreview: 导出PDF", () => {
     await flushPromises();
     await wrapper.get("[data-testid=export-pdf]").trigger("click");
     await flushPromises();
-    await wrapper.get("[data-testid=confirm]").trigger("keydown", { key: "Escape" });
-    expect(wrapper.find("[data-testid=confirm]").exists()).toBe(false);
+    window.dispatchEvent(new KeyboardEvent("keydown", { key: "Escape" }));
+    await nextTick();
+    expect(wrapper.find("[role=dialog]").exists()).toBe(false);
+    expect(backend.exportPdf).toHaveBeenCalledTimes(1);
   });
 
   it("shows other failures as the Chinese message", async () => {
@@ -285,7 +289,7 @@ describe("PdfPreview: 导出PDF", () => {
     await wrapper.get("[data-testid=export-pdf]").trigger("click");
     await flushPromises();
     expect(wrapper.get("[data-testid=output-error]").text()).toBe("无法写入文件：磁盘已满。");
-    expect(wrapper.find("[data-testid=confirm]").exists()).toBe(false);
+    expect(wrapper.find("[role=dialog]").exists()).toBe(false);
   });
 });
 
@@ -312,9 +316,10 @@ describe("PdfPreview: 打印", () => {
     await flushPromises();
     await wrapper.get("[data-testid=print]").trigger("click");
     await flushPromises();
-    const dialog = wrapper.get("[data-testid=confirm]");
+    const dialog = wrapper.get("[role=dialog]");
     expect(dialog.findAll("button").map((b) => b.text())).toEqual(["打印草稿版", "取消"]);
-    await dialog.get("[data-testid=print-draft]").trigger("click");
+    expect(dialog.get("[data-testid=print-draft]").text()).toBe("打印草稿版");
+    await dialog.get("[data-testid=confirm]").trigger("click");
     await flushPromises();
     expect(printPdf).toHaveBeenLastCalledWith(r, true);
     expect(wrapper.text()).toContain("已用系统PDF阅读器打开，请在阅读器中打印。");
@@ -326,5 +331,14 @@ describe("PdfPreview: 打印", () => {
     await flushPromises();
     await (wrapper.vm as unknown as { print(): Promise<void> }).print();
     expect(backend.printPdf).toHaveBeenCalledTimes(1);
+  });
+});
+
+describe("drawingOrder", () => {
+  it("draws the page in view first, then outwards", () => {
+    expect(drawingOrder(10, 0)).toEqual([1, 2, 3, 4, 5, 6, 7, 8, 9, 10]);
+    expect(drawingOrder(10, 5)).toEqual([6, 7, 5, 8, 4, 9, 3, 10, 2, 1]);
+    expect(drawingOrder(3, 9)).toEqual([3, 2, 1]);
+    expect(drawingOrder(0, 0)).toEqual([]);
   });
 });

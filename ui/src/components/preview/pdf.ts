@@ -18,7 +18,14 @@ type PdfJs = typeof import("pdfjs-dist/legacy/build/pdf.mjs");
 
 let pdfjsPromise: Promise<PdfJs> | null = null;
 
-/** pdf.js is loaded the first time a preview is shown, so it costs nothing at start-up. */
+/** pdf.js is loaded the first time a preview is shown, so it costs nothing at start-up.
+ * `preloadPdf()` starts it (and its worker) while the backend is still rendering the PDF. */
+export function preloadPdf(): void {
+  loadPdfJs().catch(() => {
+    pdfjsPromise = null; // openPdf will try again and report the failure.
+  });
+}
+
 function loadPdfJs(): Promise<PdfJs> {
   pdfjsPromise ??= import("pdfjs-dist/legacy/build/pdf.mjs").then((pdfjs) => {
     pdfjs.GlobalWorkerOptions.workerSrc = workerUrl;
