@@ -104,3 +104,23 @@ describe("ProseEditor", () => {
     expect(model.map((p) => p.text)).toEqual(["第一句。", "第二句。"]);
   });
 });
+
+describe("ProseEditor, empty section", () => {
+  it("typing into an empty section makes its first paragraph", async () => {
+    const { w, model } = setup([]);
+    await w.get("[data-testid=paragraph-first]").setValue("2021年，本镇…");
+    await flushPromises();
+    expect(model).toEqual([{ level: null, heading: null, text: "2021年，本镇…" }]);
+    expect(w.findAll("[data-testid=paragraph]")).toHaveLength(1);
+  });
+
+  it("pasting several lines into an empty section makes several paragraphs", async () => {
+    const { w, model } = setup([]);
+    paste(w.get("[data-testid=paragraph-first]").element, "（一）主动公开情况\n全年公开10条。");
+    await flushPromises();
+    expect(model).toEqual([
+      { level: "sub", heading: "（一）主动公开情况", text: "" },
+      { level: null, heading: null, text: "全年公开10条。" },
+    ]);
+  });
+});
