@@ -46,7 +46,7 @@ pub(crate) fn printable(
     if errors > 0 && !draft {
         return Err(CommandError::new(
             "hard_findings",
-            format!("报告还有{errors}处错误，不能导出正式版。可以先导出带“草稿”字样的草稿版。"),
+            format!("报告还有{errors}处错误，不能{verb}正式版。可以先{verb}带“草稿”字样的草稿版。"),
         ));
     }
     let bytes = render(state, &report, draft)?;
@@ -95,7 +95,7 @@ pub fn export_pdf(
     dto: &ReportDto,
     draft: bool,
 ) -> CommandResult<Option<String>> {
-    let (report, bytes) = printable(state, dto, draft)?;
+    let (report, bytes) = printable(state, dto, draft, "导出")?;
     let Some(path) = save_path(app, &file_name(&report, draft, "pdf"), ("PDF 文件", "pdf"))
     else {
         return Ok(None);
@@ -111,7 +111,7 @@ pub fn print_pdf(
     dto: &ReportDto,
     draft: bool,
 ) -> CommandResult<String> {
-    let (report, bytes) = printable(state, dto, draft)?;
+    let (report, bytes) = printable(state, dto, draft, "打印")?;
     let dir = std::env::temp_dir().join("nianbao");
     std::fs::create_dir_all(&dir)?;
     let path = dir.join(file_name(&report, draft, "pdf"));

@@ -215,10 +215,14 @@ fn the_preview_is_a_pdf_and_a_final_copy_waits_for_the_errors_to_go() {
     assert!(output::render(&s, &report, true)
         .unwrap()
         .starts_with(b"%PDF-"));
-    let err = output::printable(&s, &r, false).unwrap_err();
+    let err = output::printable(&s, &r, false, "打印").unwrap_err();
     assert_eq!(err.code, "hard_findings");
-    assert!(err.message.contains("1处错误"));
-    assert!(output::printable(&s, &r, true).is_ok());
+    assert!(
+        err.message.contains("1处错误，不能打印正式版"),
+        "{}",
+        err.message
+    );
+    assert!(output::printable(&s, &r, true, "打印").is_ok());
 }
 
 #[test]
