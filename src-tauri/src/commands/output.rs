@@ -36,10 +36,12 @@ pub fn preview_pdf(state: &AppState, dto: &ReportDto) -> CommandResult<Vec<u8>> 
 }
 
 /// A final copy is refused while hard errors remain; the UI then offers the 草稿 copy.
+/// `verb` says what the clerk asked for (导出 / 打印), for the refusal's wording.
 pub(crate) fn printable(
     state: &AppState,
     dto: &ReportDto,
     draft: bool,
+    verb: &str,
 ) -> CommandResult<(Report, Vec<u8>)> {
     let report = Report::try_from(dto)?;
     let errors = has_hard_errors(&report);
