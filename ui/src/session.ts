@@ -164,8 +164,16 @@ export function createSession(backend: Backend, opened: CheckedReportDto, option
   }
 
   // ---- cells
-  async function editCells(edits: CellEditDto[]): Promise<void> {
-    if (edits.length === 0) return;
+  // Cell edits run one after another, each on the figures the previous one returned: a clerk
+  // typing fast through a grid must not have one cell's answer overwrite another's.
+  let cellQueue: Promise<void> = Promise.resolve();
+  function editCells(edits: CellEditDto[]): Promise<void> {
+    if (edits.length === 0) return cellQueue;
+    cellQueue = cellQueue.then(() => applyCells(edits));
+    return cellQueue;
+  }
+
+  async function applyCells(edits: CellEditDto[]): Promise<void> {
     try {
       const result = await backend.editCells(clone(report.value), edits);
       for (const e of edits) delete rejected[e.key];

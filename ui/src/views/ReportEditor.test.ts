@@ -203,3 +203,19 @@ describe("the editor", () => {
     expect(w.text()).toContain("2021年1月20日");
   });
 });
+
+describe("fast cell typing", () => {
+  it("two cell edits in a row both stay", async () => {
+    const backend = createFakeBackend();
+    const w = await open(backend);
+    await w.get("[data-testid=tab-applications]").trigger("click");
+    const grid = w.getComponent({ name: "TableGrid" });
+    grid.vm.$emit("edit", [{ key: "applications.received.business", text: "2" }]);
+    grid.vm.$emit("edit", [{ key: "applications.granted.business", text: "2" }]);
+    await flushPromises();
+    const figures = w.getComponent({ name: "TableGrid" }).props("figures") as Record<string, string>;
+    expect(figures["applications.received.business"]).toBe("2");
+    expect(figures["applications.granted.business"]).toBe("2");
+    expect(figures["applications.handled_total.business"]).toBe("2");
+  });
+});
