@@ -2,6 +2,7 @@
 // `useBackend()` (provided in main.ts), so component tests can hand them a fake.
 
 import { invoke } from "@tauri-apps/api/core";
+import { getCurrentWindow } from "@tauri-apps/api/window";
 import { inject, type InjectionKey } from "vue";
 import type {
   CellEditDto,
@@ -40,6 +41,9 @@ export interface Backend {
   printPdf(report: ReportDto, draft: boolean): Promise<string>;
   exportExchange(report: ReportDto): Promise<string | null>;
   importExchange(): Promise<ReportSummaryDto[]>;
+  /** Runs `beforeClose` (e.g. saving what is pending) when the clerk closes the window, then
+   * lets the window close. Resolves to a function that removes the hook. */
+  onWindowClose(beforeClose: () => Promise<void>): Promise<() => void>;
 }
 
 /** Every failed call rejects with one of these: a code for the program, a sentence for the clerk. */
@@ -69,6 +73,7 @@ export const tauriBackend: Backend = {
   printPdf: (report, draft) => invoke("print_pdf", { report, draft }),
   exportExchange: (report) => invoke("export_exchange", { report }),
   importExchange: () => invoke("import_exchange"),
+  onWindowClose: (beforeClose) => getCurrentWindow().onCloseRequested(() => beforeClose()),
 };
 
 export const backendKey: InjectionKey<Backend> = Symbol("backend");

@@ -160,6 +160,8 @@ export interface FakeBackend extends Backend {
   calls: { method: string; args: unknown[] }[];
   /** When set, the next saveReport calls reject with this error. */
   failSaves: { code: string; message: string } | null;
+  /** What `onWindowClose` registered; a test closes the window by running them. */
+  closeHooks: (() => Promise<void>)[];
 }
 
 export function createFakeBackend(initial: ReportDto[] = [sampleReport()]): FakeBackend {
@@ -175,6 +177,7 @@ export function createFakeBackend(initial: ReportDto[] = [sampleReport()]): Fake
     reports,
     calls: [],
     failSaves: null,
+    closeHooks: [],
     async appVersion() {
       return "0.1.0";
     },
@@ -282,6 +285,12 @@ export function createFakeBackend(initial: ReportDto[] = [sampleReport()]): Fake
     async importExchange() {
       fake.calls.push({ method: "importExchange", args: [] });
       return [];
+    },
+    async onWindowClose(beforeClose) {
+      fake.closeHooks.push(beforeClose);
+      return () => {
+        fake.closeHooks = fake.closeHooks.filter((h) => h !== beforeClose);
+      };
     },
   };
   return fake;

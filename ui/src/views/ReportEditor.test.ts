@@ -75,6 +75,18 @@ describe("the editor", () => {
     expect(w.get("[data-testid=save-state]").text()).toMatch(/^已保存 \d\d:\d\d$/);
   });
 
+  it("closing the window first saves what is pending", async () => {
+    const backend = createFakeBackend();
+    const w = await open(backend, { sessionOptions: { debounceMs: 60_000 } });
+    expect(backend.closeHooks).toHaveLength(1);
+    await w.get("[data-testid=report-title]").setValue("关窗前打的标题");
+    expect(saves(backend)).toHaveLength(0);
+    await Promise.all(backend.closeHooks.map((hook) => hook()));
+    expect(backend.reports.get(`舒城县人民政府\u00002020`)?.report.title).toBe("关窗前打的标题");
+    w.unmount();
+    expect(backend.closeHooks).toHaveLength(0);
+  });
+
   it("a failed save shows the message and keeps the typing; the next save sends it", async () => {
     const backend = createFakeBackend();
     backend.failSaves = { code: "store", message: "无法写入数据文件：磁盘已满" };
