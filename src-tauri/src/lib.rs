@@ -51,7 +51,7 @@ fn open_store(app: &tauri::App) -> Result<Store, Box<dyn std::error::Error>> {
 
 /// Builds and runs the desktop app; returns when the last window closes.
 pub fn run() {
-    tauri::Builder::default()
+    let result = tauri::Builder::default()
         // Must be registered first: a second launch hands over to the running one and exits.
         .plugin(tauri_plugin_single_instance::init(|app, _argv, _cwd| {
             if let Some(main) = app.get_webview_window(window::MAIN) {
@@ -85,6 +85,11 @@ pub fn run() {
             commands::export_exchange,
             commands::import_exchange,
         ])
-        .run(tauri::generate_context!())
-        .expect("nianbao could not start its window");
+        .run(tauri::generate_context!());
+    // E.g. a second launch while the first is still closing cannot hand over to it: say so
+    // plainly instead of panicking.
+    if let Err(e) = result {
+        eprintln!("年报程序无法启动：{e}");
+        std::process::exit(1);
+    }
 }

@@ -25,5 +25,9 @@ export const S = Object.freeze({
   findingRule: (rule) => `${id('finding')}[data-rule="${rule}"]`,
   saveState: id('save-state'),
   exportPdf: id('export-pdf'),
+  exportResult: id('export-result'),
+  previewPage: id('preview-page'),
+  reportStatus: id('report-status'),
+  reportTitle: '.editor-header h1',
   outputError: id('output-error'),
 });
