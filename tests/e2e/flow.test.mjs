@@ -117,6 +117,18 @@ async function clerksPath(t) {
   await saved();
   await session.screenshot('applications-fixed', ARTIFACTS);
 
+  // 一、总体情况: the prose quotes the table; the figure agrees (rule 9) and the section is filled.
+  await session.click(S.tab('overview'));
+  const first = await session.waitFor(S.paragraphFirst);
+  await first.click();
+  await first.sendKeys('2021年，本镇认真贯彻《中华人民共和国政府信息公开条例》，全年办理依申请公开5件。');
+  await waitUntil(async () => !/[⚠✖]/.test(await content(S.tab('overview'))), {
+    timeout: 15_000, message: 'the overview tab to have no findings',
+  });
+  assert.deepEqual(await findingsOf(9), []);
+  await saved();
+  await session.screenshot('overview', ARTIFACTS);
+
   // 预览与打印: the real pages, then 导出PDF.
   await session.click(S.tab('output'));
   await session.waitFor(S.previewPage, { timeout: 60_000 });

@@ -29,5 +29,6 @@ export const S = Object.freeze({
   previewPage: id('preview-page'),
   reportStatus: id('report-status'),
   reportTitle: '.editor-header h1',
+  paragraphFirst: id('paragraph-first'),
   outputError: id('output-error'),
 });
