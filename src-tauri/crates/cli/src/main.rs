@@ -219,7 +219,7 @@ fn run(command: Command) -> Result<ExitCode, CliError> {
             let report = store
                 .load(&unit, year)?
                 .ok_or(CliError::NotFound { unit, year })?;
-            write_file(&out, &write_report(&report))?;
+            write_file(&out, write_report(&report))?;
             println!(
                 "已导出：{} {}年 → {}",
                 report.unit.name,
