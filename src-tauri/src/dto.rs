@@ -149,6 +149,13 @@ pub struct SavedDto {
     pub changed: bool,
 }
 
+/// The title and opening paragraph the format suggests for a report's unit, year and edition.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+pub struct DefaultTextsDto {
+    pub title: String,
+    pub opening: String,
+}
+
 // ---- The shape of the tables, for the UI's grids (labels come from the model, never the UI).
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
@@ -468,6 +475,7 @@ pub fn typescript_bindings() -> String {
         RejectedCellDto::decl(&cfg),
         CellEditResultDto::decl(&cfg),
         SavedDto::decl(&cfg),
+        DefaultTextsDto::decl(&cfg),
         ColumnDto::decl(&cfg),
         RowDto::decl(&cfg),
         ProactiveBlockDto::decl(&cfg),

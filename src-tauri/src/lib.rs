@@ -79,6 +79,7 @@ pub fn run() {
             commands::edit_cells,
             commands::check_report,
             commands::change_edition,
+            commands::default_texts,
             commands::preview_pdf,
             commands::export_pdf,
             commands::print_pdf,

@@ -9,6 +9,7 @@ import type {
   CellEditResultDto,
   CheckedReportDto,
   CommandError,
+  DefaultTextsDto,
   EditionLayoutDto,
   ReportDto,
   ReportKeyDto,
@@ -32,6 +33,8 @@ export interface Backend {
   editCells(report: ReportDto, edits: CellEditDto[]): Promise<CellEditResultDto>;
   checkReport(report: ReportDto): Promise<CheckedReportDto>;
   changeEdition(report: ReportDto, edition: Edition): Promise<CheckedReportDto>;
+  /** The title and opening paragraph the format suggests for the report's unit and year. */
+  defaultTexts(report: ReportDto): Promise<DefaultTextsDto>;
   /** The real PDF bytes, as they will print (a 草稿 copy while hard errors remain). */
   previewPdf(report: ReportDto): Promise<ArrayBuffer>;
   /** Save dialog, then writes the PDF; null when the clerk cancelled. A final copy with hard
@@ -68,6 +71,7 @@ export const tauriBackend: Backend = {
   editCells: (report, edits) => invoke("edit_cells", { report, edits }),
   checkReport: (report) => invoke("check_report", { report }),
   changeEdition: (report, edition) => invoke("change_edition", { report, edition }),
+  defaultTexts: (report) => invoke("default_texts", { report }),
   previewPdf: (report) => invoke("preview_pdf", { report }),
   exportPdf: (report, draft) => invoke("export_pdf", { report, draft }),
   printPdf: (report, draft) => invoke("print_pdf", { report, draft }),

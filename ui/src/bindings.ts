@@ -41,6 +41,8 @@ export type SavedDto = { key: ReportKeyDto, findings: Array<FindingDto>, status:
  */
 changed: boolean, };
 
+export type DefaultTextsDto = { title: string, opening: string, };
+
 export type ColumnDto = { key: string, label: string, kind: "count" | "change" | "money", };
 
 export type RowDto = { key: string, label: string, };

@@ -104,6 +104,11 @@ pub async fn change_edition(
 }
 
 #[tauri::command]
+pub fn default_texts(report: ReportDto) -> CommandResult<DefaultTextsDto> {
+    reports::default_texts(&report)
+}
+
+#[tauri::command]
 pub async fn preview_pdf(
     state: State<'_, Arc<AppState>>,
     report: ReportDto,

@@ -213,3 +213,13 @@ pub fn change_edition(
     report.fill_totals();
     checked(state, &report)
 }
+
+/// The suggested title and opening paragraph, from the report's unit (with its contact), year
+/// and edition.
+pub fn default_texts(dto: &ReportDto) -> CommandResult<DefaultTextsDto> {
+    let report = Report::try_from(dto)?;
+    Ok(DefaultTextsDto {
+        title: nianbao_report::default_title(&report.unit.name, report.year),
+        opening: nianbao_report::default_opening(&report.unit, report.year, report.edition),
+    })
+}

@@ -242,3 +242,18 @@ fn importing_files_is_all_or_nothing() {
     assert_eq!(imported.len(), 1);
     assert_eq!(reports::list_reports(&s).unwrap().len(), 2);
 }
+
+#[test]
+fn default_texts_follow_the_unit_s_contact() {
+    let (_d, s) = state();
+    let mut r = reports::create_report(&s, township(), 2021).unwrap().report;
+    r.unit.phone = "0564-7654321".into();
+    let t = reports::default_texts(&r).unwrap();
+    assert_eq!(t.title, "城关镇人民政府2021年政府信息公开工作年度报告");
+    assert!(
+        t.opening.contains("联系电话：0564-7654321"),
+        "{}",
+        t.opening
+    );
+    assert!(t.opening.contains("国办公开办函〔2021〕30号"));
+}

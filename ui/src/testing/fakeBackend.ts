@@ -282,6 +282,14 @@ export function createFakeBackend(initial: ReportDto[] = [sampleReport()]): Fake
       fake.calls.push({ method: "exportExchange", args: [copy(report)] });
       return `/tmp/${report.unit.name}${report.year}年报数据.json`;
     },
+    async defaultTexts(report) {
+      fake.calls.push({ method: "defaultTexts", args: [copy(report)] });
+      const u = report.unit;
+      return {
+        title: `${u.name}${report.year}年政府信息公开工作年度报告`,
+        opening: `本报告……统计期限自${report.year}年1月1日起至${report.year}年12月31日止。如对本报告有疑问，请与${u.name}联系（地址：${u.address}；邮编：${u.postcode}；联系电话：${u.phone}）。`,
+      };
+    },
     async importExchange() {
       fake.calls.push({ method: "importExchange", args: [] });
       return [];

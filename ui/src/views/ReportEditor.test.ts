@@ -75,6 +75,21 @@ describe("the editor", () => {
     expect(w.get("[data-testid=save-state]").text()).toMatch(/^已保存 \d\d:\d\d$/);
   });
 
+  it("regenerates the opening paragraph from the unit's contact, and undo brings the old one back", async () => {
+    const backend = createFakeBackend();
+    const w = await open(backend);
+    const opening = () => (w.get("[data-testid=report-opening]").element as HTMLTextAreaElement).value;
+    const before = opening();
+    await w.get("[data-testid=default-opening]").trigger("click");
+    await flushPromises();
+    expect(backend.calls.some((c) => c.method === "defaultTexts")).toBe(true);
+    expect(opening()).toContain("联系电话：0564-8680081");
+    expect(opening()).not.toBe(before);
+    await w.get("[data-testid=undo]").trigger("click");
+    await flushPromises();
+    expect(opening()).toBe(before);
+  });
+
   it("closing the window first saves what is pending", async () => {
     const backend = createFakeBackend();
     const w = await open(backend, { sessionOptions: { debounceMs: 60_000 } });
