@@ -1,15 +1,16 @@
 //! Pages → PDF bytes with printpdf. Draws exactly what layout decided: every
 //! glyph at its own position (printpdf merges a baseline's glyphs into one
-//! `TJ`), fonts embedded as subsets with a ToUnicode map. The output is
+//! `TJ`), fonts embedded as subsets with a ToUnicode map (subset here with
+//! allsorts, the subsetter printpdf uses, see [`subset_face`]). The output is
 //! deterministic: fixed dates, fixed font resource names, and a document ID
 //! derived from the content.
 
-use std::collections::BTreeSet;
+use std::collections::{BTreeMap, BTreeSet};
 
 use printpdf::{
-    Codepoint, Color, FontId, Greyscale, Line, LinePoint, Mm, Op, PaintMode, ParsedFont,
-    PdfDocument, PdfFont, PdfFontHandle, PdfPage, PdfSaveOptions, Point, Pt, Rect, Rgb, TextItem,
-    TextMatrix,
+    Codepoint, Color, FontEmbeddingMode, FontId, Greyscale, Line, LinePoint, Mm, Op, PaintMode,
+    ParsedFont, PdfDocument, PdfFont, PdfFontHandle, PdfPage, PdfSaveOptions, Point, Pt, Rect, Rgb,
+    TextItem, TextMatrix,
 };
 use thiserror::Error;
 
@@ -36,20 +37,44 @@ pub fn write_pdf(layout: &PageLayout, fonts: &FontSet, title: &str) -> Result<Ve
     doc.metadata.info.producer = "nianbao".to_owned();
     doc.metadata.info.creator = "nianbao".to_owned();
 
-    let used: BTreeSet<FaceId> = layout
-        .pages
-        .iter()
-        .flat_map(|p| p.runs.iter().map(|r| r.face))
-        .collect();
+    // Every face is subset here, to the glyphs the pages print, before
+    // printpdf sees it: printpdf copies and parses whatever font it is given
+    // (6–12 MB per bundled CJK face: two thirds of the render time went into
+    // that) and would subset and parse it once more itself. The subset keeps
+    // the glyph order of `ids`, its cmap, metrics, names and, for CID-keyed
+    // CFF, the original CIDs, so the PDF is byte for byte what printpdf's own
+    // subsetting wrote.
+    let mut used: BTreeMap<FaceId, BTreeSet<u16>> = BTreeMap::new();
+    for run in layout.pages.iter().flat_map(|p| &p.runs) {
+        let glyphs = used.entry(run.face).or_default();
+        glyphs.extend(
+            run.text
+                .chars()
+                .map(|ch| metrics.glyph_id(run.face, ch).unwrap_or(0)),
+        );
+    }
     let mut warnings = Vec::new();
-    for &id in &used {
+    let mut glyph_maps = GlyphMaps::default();
+    for (&id, glyphs) in &used {
         let face = fonts.face(id);
-        let parsed = ParsedFont::from_bytes(face.bytes(), face.index() as usize, &mut Vec::new())
+        let (subset, old_ids) = subset_face(face, glyphs)
             .ok_or_else(|| WriteError::UnreadableFont(face.name().to_owned()))?;
-        doc.resources
-            .fonts
-            .map
-            .insert(font_id(id), PdfFont::new(parsed));
+        let mut parsed = ParsedFont::from_bytes(&subset, 0, &mut Vec::new())
+            .ok_or_else(|| WriteError::UnreadableFont(face.name().to_owned()))?;
+        // Already a subset: printpdf embeds it as it is instead of subsetting
+        // and parsing it a second time, so the subset tag (ISO 32000-1, 9.6.4)
+        // is ours to put on the name, as printpdf would: NBFNTA+FandolFang-Regular.
+        let resource = font_id(id);
+        let name = parsed
+            .font_name
+            .take()
+            .unwrap_or_else(|| resource.0.clone());
+        parsed.font_name = Some(format!("{}+{name}", resource.0));
+        let mut font = PdfFont::new(parsed);
+        font.meta.embedding_mode = FontEmbeddingMode::Full;
+        font.meta.requires_subsetting = false;
+        doc.resources.fonts.map.insert(resource, font);
+        glyph_maps.0.insert(id, old_ids);
     }
 
     let pages = layout
@@ -59,7 +84,7 @@ pub fn write_pdf(layout: &PageLayout, fonts: &FontSet, title: &str) -> Result<Ve
             PdfPage::new(
                 Mm(PAGE_WIDTH_MM),
                 Mm(PAGE_HEIGHT_MM),
-                page_ops(page, &metrics),
+                page_ops(page, &metrics, &glyph_maps),
             )
         })
         .collect();
@@ -87,6 +112,46 @@ pub fn write_pdf(layout: &PageLayout, fonts: &FontSet, title: &str) -> Result<Ve
         .map_err(|e| WriteError::Serialize(e.to_string()))?;
     patch_document_id(&mut bytes);
     Ok(bytes)
+}
+
+/// For every face, the original glyph ids in subset order: a glyph's id in
+/// the subset is its position here.
+#[derive(Default)]
+struct GlyphMaps(BTreeMap<FaceId, Vec<u16>>);
+
+impl GlyphMaps {
+    fn subset_gid(&self, face: FaceId, gid: u16) -> u16 {
+        self.0
+            .get(&face)
+            .and_then(|ids| ids.binary_search(&gid).ok())
+            .map_or(0, |i| i as u16)
+    }
+}
+
+/// `face` cut down to .notdef and `glyphs` (a standalone font with its cmap,
+/// metrics and names), and the original ids in the subset's glyph order.
+fn subset_face(
+    face: &crate::fonts::FontFace,
+    glyphs: &BTreeSet<u16>,
+) -> Option<(Vec<u8>, Vec<u16>)> {
+    use allsorts::binary::read::ReadScope;
+    use allsorts::font_data::FontData;
+    use allsorts::subset::{subset, CmapTarget, SubsetProfile};
+
+    let data = ReadScope::new(face.bytes()).read::<FontData<'_>>().ok()?;
+    let provider = data.table_provider(face.index() as usize).ok()?;
+    // .notdef first, then ascending: allsorts numbers the subset in this order.
+    let ids: Vec<u16> = std::iter::once(0)
+        .chain(glyphs.iter().copied().filter(|&g| g != 0))
+        .collect();
+    let bytes = subset(
+        &provider,
+        &ids,
+        &SubsetProfile::Minimal,
+        CmapTarget::Unicode,
+    )
+    .ok()?;
+    Some((bytes, ids))
 }
 
 /// The resource name doubles as the subset tag, which PDF wants as six
@@ -118,7 +183,11 @@ fn color(ink: Ink) -> Color {
     }
 }
 
-fn page_ops(page: &Page, metrics: &crate::fonts::FontMetrics<'_>) -> Vec<Op> {
+fn page_ops(
+    page: &Page,
+    metrics: &crate::fonts::FontMetrics<'_>,
+    glyph_maps: &GlyphMaps,
+) -> Vec<Op> {
     let mut ops = Vec::new();
     if !page.rules.is_empty() {
         ops.push(Op::SetOutlineColor {
@@ -183,7 +252,7 @@ fn page_ops(page: &Page, metrics: &crate::fonts::FontMetrics<'_>) -> Vec<Op> {
         let size_mm = run.size_pt * 25.4 / 72.0;
         let mut x = run.x_mm;
         for ch in run.text.chars() {
-            let gid = metrics.glyph_id(run.face, ch).unwrap_or(0);
+            let gid = glyph_maps.subset_gid(run.face, metrics.glyph_id(run.face, ch).unwrap_or(0));
             let at = point(x, run.baseline_mm);
             ops.push(Op::SetTextMatrix {
                 matrix: TextMatrix::Translate(at.x, at.y),
