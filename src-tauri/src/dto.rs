@@ -502,18 +502,39 @@ mod tests {
     use super::*;
     use nianbao_report::sample_report;
 
+    /// Files the UI takes from Rust rather than copying by hand: the TypeScript types, and for
+    /// component tests both editions' table layouts and the sample report as the UI receives it.
+    fn generated_files() -> Vec<(&'static str, String)> {
+        let layouts = serde_json::json!({
+            "2019": EditionLayoutDto::of(Edition::E2019),
+            "2021": EditionLayoutDto::of(Edition::E2021),
+        });
+        let json = |v: &serde_json::Value| serde_json::to_string_pretty(v).unwrap() + "\n";
+        vec![
+            ("ui/src/bindings.ts", typescript_bindings()),
+            ("ui/src/testing/edition-layouts.json", json(&layouts)),
+            (
+                "ui/src/testing/sample-report.json",
+                json(&serde_json::to_value(ReportDto::from(&sample_report())).unwrap()),
+            ),
+        ]
+    }
+
     #[test]
     fn bindings_are_current() {
-        let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("ui/src/bindings.ts");
-        let generated = typescript_bindings();
-        if std::env::var_os("UPDATE_BINDINGS").is_some() {
-            std::fs::write(&path, &generated).unwrap();
+        let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR"));
+        for (path, generated) in generated_files() {
+            let path = root.join(path);
+            if std::env::var_os("UPDATE_BINDINGS").is_some() {
+                std::fs::write(&path, &generated).unwrap();
+            }
+            let committed = std::fs::read_to_string(&path).unwrap_or_default();
+            assert!(
+                committed == generated,
+                "{} is stale: run `UPDATE_BINDINGS=1 cargo test -p nianbao bindings`",
+                path.display()
+            );
         }
-        let committed = std::fs::read_to_string(&path).unwrap_or_default();
-        assert!(
-            committed == generated,
-            "ui/src/bindings.ts is stale: run `UPDATE_BINDINGS=1 cargo test -p nianbao bindings`"
-        );
     }
 
     #[test]
