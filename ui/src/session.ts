@@ -173,6 +173,13 @@ export function createSession(backend: Backend, opened: CheckedReportDto, option
     return cellQueue;
   }
 
+  /** Fills every total from the figures it sums (a published report may have been imported
+   * with wrong totals, which the clerk cannot type over). */
+  function refillTotals(): Promise<void> {
+    cellQueue = cellQueue.then(() => applyCells([]));
+    return cellQueue;
+  }
+
   async function applyCells(edits: CellEditDto[]): Promise<void> {
     try {
       const result = await backend.editCells(clone(report.value), edits);
@@ -214,6 +221,7 @@ export function createSession(backend: Backend, opened: CheckedReportDto, option
     redo,
     breakUndoStep,
     editCells,
+    refillTotals,
     save,
     flush,
     hasPendingSave,

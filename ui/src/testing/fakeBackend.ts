@@ -127,6 +127,25 @@ export function fakeCheck(r: ReportDto): { findings: FindingDto[]; status: Repor
       });
     }
   }
+  for (const row of ["received", "carried_in", "handled_total", "carried_out", ...APP_LEAVES]) {
+    const sum = APP_COLUMNS.slice(0, -1).reduce((acc, c) => acc + num(r.figures, `applications.${row}.${c}`), 0);
+    const total = num(r.figures, `applications.${row}.total`);
+    if (sum !== total) {
+      findings.push({
+        rule: 2,
+        severity: "error",
+        table: "applications",
+        row,
+        column: "total",
+        cells: [`applications.${row}.total`],
+        section: null,
+        paragraph: null,
+        expected: String(sum),
+        found: String(total),
+        message: `表三“${row}”行：各栏之和为${sum}，“总计”栏填的是${total}`,
+      });
+    }
+  }
   r.sections.forEach((s, i) => {
     if (s.paragraphs.every((p) => !p.text.trim() && !(p.heading ?? "").trim())) {
       findings.push({

@@ -90,6 +90,19 @@ describe("the editor", () => {
     expect(opening()).toBe(before);
   });
 
+  it("a report imported with a wrong total offers to recompute the totals", async () => {
+    const report = sampleReport();
+    report.figures["applications.received.total"] = "31";
+    const backend = createFakeBackend([report]);
+    const w = await open(backend);
+    await w.get("[data-testid=tab-applications]").trigger("click");
+    await w.get("[data-testid=refill-totals]").trigger("click");
+    await flushPromises();
+    expect(backend.calls.find((c) => c.method === "editCells")?.args[1]).toEqual([]);
+    expect(w.find("[data-testid=refill-totals]").exists()).toBe(false);
+    expect(w.get("[data-testid=report-status]").text()).toContain("可打印");
+  });
+
   it("closing the window first saves what is pending", async () => {
     const backend = createFakeBackend();
     const w = await open(backend, { sessionOptions: { debounceMs: 60_000 } });

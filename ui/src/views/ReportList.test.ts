@@ -11,6 +11,7 @@ afterEach(() => {
 function withErrors() {
   const r = blankReport({ name: "城关镇人民政府", kind: "township", parent: "舒城县人民政府", address: "", postcode: "", phone: "" }, 2021);
   r.figures["applications.received.natural"] = "5";
+  r.figures["applications.received.total"] = "5";
   return r;
 }
 
@@ -25,7 +26,7 @@ describe("报告列表", () => {
     expect(rows[0].attributes("data-unit")).toBe("城关镇人民政府");
     expect(rows[0].attributes("data-year")).toBe("2021");
     expect(rows[0].text()).toContain("2021年版");
-    expect(rows[0].get("[data-testid=report-status]").text()).toContain("有1处错误");
+    expect(rows[0].get("[data-testid=report-status]").text()).toContain("有2处错误");
     expect(rows[1].attributes("data-unit")).toBe("舒城县人民政府");
     expect(rows[1].text()).toContain("2019年版");
     expect(rows[1].get("[data-testid=report-status]").text()).toContain("可打印");
