@@ -2,12 +2,13 @@
 //! (pdffonts, pdftotext): fonts embedded as subsets, every character
 //! extractable in reading order, every glyph inside the type area.
 
+mod common;
+
 use std::path::{Path, PathBuf};
-use std::process::Command;
 
 use nianbao_pdf::{
     render, Block, Cell, Document, FaceRole, FontSet, HeadingLevel, LayoutOptions, Paragraph,
-    SignOff, Table, AREA_HEIGHT_MM, AREA_LEFT_MM, AREA_TOP_MM, AREA_WIDTH_MM,
+    SignOff, Table,
 };
 
 const PROSE: [&str; 3] = [
@@ -85,19 +86,6 @@ fn out_dir() -> PathBuf {
     dir
 }
 
-fn run(cmd: &str, args: &[&str]) -> String {
-    let out = Command::new(cmd)
-        .args(args)
-        .output()
-        .unwrap_or_else(|e| panic!("{cmd} not runnable (install poppler-utils): {e}"));
-    assert!(
-        out.status.success(),
-        "{cmd} failed: {}",
-        String::from_utf8_lossy(&out.stderr)
-    );
-    String::from_utf8(out.stdout).unwrap()
-}
-
 fn rendered() -> PathBuf {
     let bytes = render(&demo(), &FontSet::bundled(), LayoutOptions::default()).unwrap();
     let path = out_dir().join("demo.pdf");
@@ -107,23 +95,13 @@ fn rendered() -> PathBuf {
 
 #[test]
 fn fonts_are_embedded_as_subsets() {
-    let path = rendered();
-    let listing = run("pdffonts", &[path.to_str().unwrap()]);
-    let rows: Vec<&str> = listing.lines().skip(2).collect();
-    assert!(rows.len() >= 4, "{listing}");
-    for row in rows {
-        let cols: Vec<&str> = row.split_whitespace().collect();
-        // name type… emb sub uni object ID
-        let n = cols.len();
-        assert_eq!(&cols[n - 5..n - 2], &["yes", "yes", "yes"], "{row}");
-        assert!(cols[0].chars().nth(6) == Some('+'), "subset prefix: {row}");
-    }
+    assert!(common::assert_fonts_embedded_subset(&rendered()) >= 4);
 }
 
 #[test]
 fn all_text_comes_back_in_reading_order() {
     let path = rendered();
-    let text = run("pdftotext", &["-enc", "UTF-8", path.to_str().unwrap(), "-"]);
+    let text = common::run("pdftotext", &["-enc", "UTF-8", path.to_str().unwrap(), "-"]);
     let squeezed: String = text.chars().filter(|c| !c.is_whitespace()).collect();
     let doc = demo();
     let mut expected = vec![doc.title.clone()];
@@ -152,44 +130,7 @@ fn all_text_comes_back_in_reading_order() {
 
 #[test]
 fn every_glyph_lies_inside_the_type_area() {
-    let path = rendered();
-    let html = run("pdftotext", &["-bbox", path.to_str().unwrap(), "-"]);
-    let pt = 25.4 / 72.0;
-    let mut words = 0;
-    for line in html.lines().filter(|l| l.trim_start().starts_with("<word")) {
-        let attr = |name: &str| -> f32 {
-            let key = format!("{name}=\"");
-            let start = line.find(&key).unwrap() + key.len();
-            line[start..]
-                .split('"')
-                .next()
-                .unwrap()
-                .parse::<f32>()
-                .unwrap()
-                * pt
-        };
-        let (x0, y0, x1, y1) = (attr("xMin"), attr("yMin"), attr("xMax"), attr("yMax"));
-        let word = line
-            .split('>')
-            .nth(1)
-            .and_then(|w| w.split('<').next())
-            .unwrap_or("");
-        if word.starts_with('—')
-            || (y0 > AREA_TOP_MM + AREA_HEIGHT_MM && word.chars().all(|c| c.is_ascii_digit()))
-        {
-            continue; // the page number, set below the type area by design
-        }
-        words += 1;
-        assert!(
-            x0 >= AREA_LEFT_MM - 0.5 && x1 <= AREA_LEFT_MM + AREA_WIDTH_MM + 0.5,
-            "{line}"
-        );
-        assert!(
-            y0 >= AREA_TOP_MM - 0.5 && y1 <= AREA_TOP_MM + AREA_HEIGHT_MM + 0.5,
-            "{line}"
-        );
-    }
-    assert!(words > 50);
+    assert!(common::assert_words_inside_type_area(&rendered()) > 50);
 }
 
 #[test]

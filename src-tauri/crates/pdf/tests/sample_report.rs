@@ -3,27 +3,13 @@
 //! reading order, inside the type area; fonts are embedded subsets; the file
 //! is small and the same on every render.
 
-use std::path::{Path, PathBuf};
-use std::process::Command;
+mod common;
 
-use nianbao_pdf::{
-    render_report, FontSet, ReportOptions, AREA_HEIGHT_MM, AREA_LEFT_MM, AREA_TOP_MM, AREA_WIDTH_MM,
-};
+use std::path::{Path, PathBuf};
+
+use nianbao_pdf::{render_report, FontSet, ReportOptions};
 use nianbao_report::edition::{self, APPEAL_COLUMNS, APPEAL_GROUPS, APPLICATION_COLUMNS};
 use nianbao_report::{sample_report, Edition, Report, SectionKey};
-
-fn run(cmd: &str, args: &[&str]) -> String {
-    let out = Command::new(cmd)
-        .args(args)
-        .output()
-        .unwrap_or_else(|e| panic!("{cmd} not runnable (install poppler-utils): {e}"));
-    assert!(
-        out.status.success(),
-        "{cmd} failed: {}",
-        String::from_utf8_lossy(&out.stderr)
-    );
-    String::from_utf8(out.stdout).unwrap()
-}
 
 fn write(name: &str, report: &Report) -> (PathBuf, Vec<u8>) {
     let bytes = render_report(report, &FontSet::bundled(), ReportOptions::default()).unwrap();
@@ -37,7 +23,7 @@ fn write(name: &str, report: &Report) -> (PathBuf, Vec<u8>) {
 /// The text without white space and without the page numbers (“— n —”),
 /// which sit between the pieces of a paragraph that crosses a page.
 fn squeezed_text(path: &Path) -> String {
-    run("pdftotext", &["-enc", "UTF-8", path.to_str().unwrap(), "-"])
+    common::run("pdftotext", &["-enc", "UTF-8", path.to_str().unwrap(), "-"])
         .lines()
         .filter(|l| !(l.starts_with('—') && l.ends_with('—')))
         .flat_map(|l| l.chars().filter(|c| !c.is_whitespace()))
@@ -93,10 +79,11 @@ fn the_sample_prints_every_label_and_figure() {
         // line, so look for the label's characters in order within a window.
         assert!(contains_in_order(&text, &label), "label {label}");
     }
-    let words: Vec<String> = run("pdftotext", &["-enc", "UTF-8", path.to_str().unwrap(), "-"])
-        .split_whitespace()
-        .map(str::to_owned)
-        .collect();
+    let words: Vec<String> =
+        common::run("pdftotext", &["-enc", "UTF-8", path.to_str().unwrap(), "-"])
+            .split_whitespace()
+            .map(str::to_owned)
+            .collect();
     for (_, value) in report.figures.iter() {
         let shown = value.to_string();
         assert!(
@@ -154,40 +141,9 @@ fn the_sample_is_embedded_subset_inside_the_type_area_and_deterministic() {
     let (_, second) = write("sample-check-2.pdf", &report);
     assert!(first == second, "two renders differ");
 
-    let listing = run("pdffonts", &[path.to_str().unwrap()]);
-    for row in listing.lines().skip(2) {
-        let cols: Vec<&str> = row.split_whitespace().collect();
-        let n = cols.len();
-        assert_eq!(&cols[n - 5..n - 2], &["yes", "yes", "yes"], "{row}");
-    }
-    let info = run("pdfinfo", &[path.to_str().unwrap()]);
+    common::assert_fonts_embedded_subset(&path);
+    let info = common::run("pdfinfo", &[path.to_str().unwrap()]);
     assert!(info.contains("A4"), "{info}");
 
-    let html = run("pdftotext", &["-bbox", path.to_str().unwrap(), "-"]);
-    let pt = 25.4 / 72.0;
-    for line in html.lines().filter(|l| l.trim_start().starts_with("<word")) {
-        let attr = |name: &str| -> f32 {
-            let key = format!("{name}=\"");
-            let start = line.find(&key).unwrap() + key.len();
-            line[start..]
-                .split('"')
-                .next()
-                .unwrap()
-                .parse::<f32>()
-                .unwrap()
-                * pt
-        };
-        if attr("yMin") > AREA_TOP_MM + AREA_HEIGHT_MM {
-            continue; // the page number
-        }
-        assert!(
-            attr("xMin") >= AREA_LEFT_MM - 0.5
-                && attr("xMax") <= AREA_LEFT_MM + AREA_WIDTH_MM + 0.5,
-            "{line}"
-        );
-        assert!(
-            attr("yMin") >= AREA_TOP_MM - 0.5 && attr("yMax") <= AREA_TOP_MM + AREA_HEIGHT_MM + 0.5,
-            "{line}"
-        );
-    }
+    assert!(common::assert_words_inside_type_area(&path) > 1000);
 }
