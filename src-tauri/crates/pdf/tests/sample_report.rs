@@ -145,5 +145,6 @@ fn the_sample_is_embedded_subset_inside_the_type_area_and_deterministic() {
     let info = common::run("pdfinfo", &[path.to_str().unwrap()]);
     assert!(info.contains("A4"), "{info}");
 
-    assert!(common::assert_words_inside_type_area(&path) > 1000);
+    // The sample has about 500 words in pdftotext's sense (a CJK line is one word); all are checked.
+    assert!(common::assert_words_inside_type_area(&path) > 400);
 }
