@@ -10,6 +10,7 @@ use nianbao_pdf::FontSet;
 use nianbao_store::Store;
 use std::sync::{Arc, Mutex, MutexGuard, OnceLock};
 use tauri::Manager;
+use tauri_plugin_dialog::{DialogExt, MessageDialogKind};
 
 /// What every command shares: the open store and, once first needed, the fonts.
 pub struct AppState {
@@ -61,8 +62,26 @@ pub fn run() {
         .plugin(tauri_plugin_dialog::init())
         .plugin(tauri_plugin_opener::init())
         .setup(|app| {
-            let store = open_store(app)?;
-            app.manage(Arc::new(AppState::new(store)));
+            match open_store(app) {
+                Ok(store) => {
+                    app.manage(Arc::new(AppState::new(store)));
+                }
+                // Say it in a window (a clerk sees no console), touch nothing, then quit.
+                Err(e) => {
+                    eprintln!("nianbao: [store] {e}");
+                    if let Some(main) = app.get_webview_window(window::MAIN) {
+                        let _ = main.hide();
+                    }
+                    let handle = app.handle().clone();
+                    app.dialog()
+                        .message(format!(
+                            "无法打开年报数据文件。\n\n{e}。\n\n请联系技术人员。"
+                        ))
+                        .title("年报")
+                        .kind(MessageDialogKind::Error)
+                        .show(move |_| handle.exit(1));
+                }
+            }
             if let Some(main) = app.get_webview_window(window::MAIN) {
                 window::fit_to_screen(&main);
             }
