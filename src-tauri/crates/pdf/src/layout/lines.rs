@@ -368,6 +368,46 @@ fn set_line(
     SetLine { placed }
 }
 
+/// Breaks text (a table cell's, a title of three lines or more) in the narrowest width
+/// that needs no more lines, so the lines come out even (三、本年 / 度办理 / 结果
+/// rather than a lone 果 on the last line).
+pub(crate) fn balanced_lines(glyphs: &[Glyph], width: f32, align: LineAlign) -> Vec<SetLine> {
+    let spec = |width| LineSpec {
+        width,
+        first_indent: 0.0,
+        align,
+    };
+    let lines = break_lines(glyphs, &spec(width));
+    if lines.len() < 2 {
+        return lines;
+    }
+    let (mut narrow, mut wide) = (width / lines.len() as f32, width);
+    while wide - narrow > 0.2 {
+        let mid = (narrow + wide) / 2.0;
+        if break_lines(glyphs, &spec(mid)).len() > lines.len() {
+            narrow = mid;
+        } else {
+            wide = mid;
+        }
+    }
+    // Centre the narrower lines in the cell's full width.
+    let shift = if align == LineAlign::Center {
+        (width - wide) / 2.0
+    } else {
+        0.0
+    };
+    break_lines(glyphs, &spec(wide))
+        .into_iter()
+        .map(|line| SetLine {
+            placed: line
+                .placed
+                .into_iter()
+                .map(|(i, x)| (i, x + shift))
+                .collect(),
+        })
+        .collect()
+}
+
 /// Where to break a title that needs two lines so that the upper line is not
 /// shorter than the lower and the two are as even as possible, preferring a
 /// break after a word-final character such as 年 or 府. `None` when the

@@ -8,7 +8,9 @@ use thiserror::Error;
 
 use crate::document::{Block, Document, Paragraph, SignOff};
 use crate::fonts::{FaceId, FaceRole, FontError, FontMetrics, FontSet};
-use lines::{balanced_break, break_lines, shape, Glyph, LineAlign, LineSpec, SetLine, PT_MM};
+use lines::{
+    balanced_break, balanced_lines, break_lines, shape, Glyph, LineAlign, LineSpec, SetLine, PT_MM,
+};
 
 pub const PAGE_WIDTH_MM: f32 = 210.0;
 pub const PAGE_HEIGHT_MM: f32 = 297.0;
@@ -232,7 +234,8 @@ impl Flow<'_> {
                 }));
                 upper
             }
-            None => break_lines(&glyphs, &spec),
+            // One line, or three and more: as even as the lines can be.
+            None => balanced_lines(&glyphs, AREA_WIDTH_MM, LineAlign::Center),
         };
         for line in &lines {
             self.grid_line(&glyphs, line, AREA_LEFT_MM);

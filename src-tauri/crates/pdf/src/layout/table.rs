@@ -4,7 +4,7 @@
 
 use std::collections::BTreeSet;
 
-use super::lines::{break_lines, Glyph, LineAlign, LineSpec, SetLine, PT_MM};
+use super::lines::{balanced_lines, Glyph, LineAlign, SetLine, PT_MM};
 use super::{
     runs_of, Flow, Ink, LayoutError, Rule, AREA_HEIGHT_MM, AREA_LEFT_MM, AREA_TOP_MM,
     AREA_WIDTH_MM, ASCENT_EM, EPS,
@@ -161,46 +161,6 @@ impl Flow<'_> {
                 width_pt: RULE_PT,
             }));
     }
-}
-
-/// Breaks a cell's text; text on several lines is set in the narrowest width
-/// that needs no more lines, so the lines come out even (三、本年 / 度办理 /
-/// 结果 rather than a lone 果 on the last line).
-fn balanced_lines(glyphs: &[Glyph], width: f32, align: LineAlign) -> Vec<SetLine> {
-    let spec = |width| LineSpec {
-        width,
-        first_indent: 0.0,
-        align,
-    };
-    let lines = break_lines(glyphs, &spec(width));
-    if lines.len() < 2 {
-        return lines;
-    }
-    let (mut narrow, mut wide) = (width / lines.len() as f32, width);
-    while wide - narrow > 0.2 {
-        let mid = (narrow + wide) / 2.0;
-        if break_lines(glyphs, &spec(mid)).len() > lines.len() {
-            narrow = mid;
-        } else {
-            wide = mid;
-        }
-    }
-    // Centre the narrower lines in the cell's full width.
-    let shift = if align == LineAlign::Center {
-        (width - wide) / 2.0
-    } else {
-        0.0
-    };
-    break_lines(glyphs, &spec(wide))
-        .into_iter()
-        .map(|line| SetLine {
-            placed: line
-                .placed
-                .into_iter()
-                .map(|(i, x)| (i, x + shift))
-                .collect(),
-        })
-        .collect()
 }
 
 /// Whether the page may break before row `end` (this page's body rows start

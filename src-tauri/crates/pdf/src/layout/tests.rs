@@ -78,6 +78,35 @@ fn title_is_centred_on_two_balanced_lines_followed_by_a_blank_line() {
 }
 
 #[test]
+fn a_title_of_three_lines_comes_out_even_with_no_orphan() {
+    let mut d = doc(vec![Block::Paragraph(Paragraph::body("正文"))]);
+    d.title =
+        "安徽省六安市舒城县城关镇人民政府（城关镇便民服务中心）2023年政府信息公开工作年度报告"
+            .to_owned();
+    let layout = layout(&d, &fonts(), LayoutOptions::default()).unwrap();
+    let title: Vec<String> = page_lines(&layout.pages[0])
+        .into_iter()
+        .take(3)
+        .map(|(_, t)| t)
+        .collect();
+    assert_eq!(title.concat(), d.title);
+    // Width in ems: an ASCII digit is half a CJK character.
+    let ems = |t: &String| -> usize {
+        t.chars()
+            .map(|c| if c.is_ascii() { 1 } else { 2 })
+            .sum::<usize>()
+            / 2
+    };
+    let counts: Vec<usize> = title.iter().map(ems).collect();
+    let (min, max) = (counts.iter().min().unwrap(), counts.iter().max().unwrap());
+    assert!(max - min <= 3, "uneven title lines: {title:?}");
+    assert!(
+        counts[0] >= counts[2],
+        "upper line shorter than lower: {title:?}"
+    );
+}
+
+#[test]
 fn body_text_keeps_the_grid_of_22_lines_per_page() {
     let text = "政".repeat(26 + 28 * 40);
     let layout = layout(
