@@ -443,14 +443,11 @@ impl From<&Finding> for FindingDto {
     }
 }
 
-/// The list's status of a report with these findings.
-pub fn status_of(findings: &[Finding]) -> ReportStatus {
+/// The list's status of a report, given its findings.
+pub fn status_of(report: &Report, findings: &[Finding]) -> ReportStatus {
     if findings.iter().any(Finding::is_error) {
         ReportStatus::HasErrors
-    } else if findings
-        .iter()
-        .any(|f| f.rule == 10 && f.message.ends_with("还没有填写内容。"))
-    {
+    } else if !report.empty_prose_sections().is_empty() {
         ReportStatus::Draft
     } else {
         ReportStatus::Printable

@@ -23,25 +23,24 @@ pub fn checked(state: &AppState, report: &Report) -> CommandResult<CheckedReport
     let findings = findings(state, report)?;
     Ok(CheckedReportDto {
         report: ReportDto::from(report),
-        status: status_of(&findings),
+        status: status_of(report, &findings),
         findings: findings.iter().map(FindingDto::from).collect(),
     })
 }
 
 pub fn list_reports(state: &AppState) -> CommandResult<Vec<ReportSummaryDto>> {
-    let store = state.store();
+    let summaries = state.store().list()?;
     let mut out = Vec::new();
-    for s in store.list()? {
-        let Some(report) = store.load(&s.unit_name, s.year)? else {
+    for s in summaries {
+        let Some(report) = state.store().load(&s.unit_name, s.year)? else {
             continue;
         };
-        let previous = store.load(&s.unit_name, s.year.saturating_sub(1))?;
-        let findings = validate(&report, previous.as_ref());
+        let findings = findings(state, &report)?;
         let errors = findings.iter().filter(|f| f.is_error()).count() as u32;
         out.push(ReportSummaryDto {
             unit_kind: s.unit_kind.key().into(),
             edition: s.edition.code().into(),
-            status: status_of(&findings),
+            status: status_of(&report, &findings),
             errors,
             warnings: findings.len() as u32 - errors,
             unit_name: s.unit_name,
@@ -149,7 +148,7 @@ pub fn save_report(
             unit_name: report.unit.name.clone(),
             year: report.year,
         },
-        status: status_of(&findings),
+        status: status_of(&report, &findings),
         findings: findings.iter().map(FindingDto::from).collect(),
         changed: outcome != nianbao_store::SaveOutcome::Unchanged,
     })

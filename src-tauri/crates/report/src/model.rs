@@ -336,6 +336,19 @@ impl Report {
         r
     }
 
+    /// The sections that must be written in prose (一, 五, 六) and are still empty: a report
+    /// with one is a draft (rule 10).
+    pub fn empty_prose_sections(&self) -> Vec<SectionKey> {
+        [
+            SectionKey::Overview,
+            SectionKey::Problems,
+            SectionKey::Other,
+        ]
+        .into_iter()
+        .filter(|&s| self.section(s).is_empty())
+        .collect()
+    }
+
     pub fn section(&self, key: SectionKey) -> &Section {
         &self.sections[key as usize]
     }

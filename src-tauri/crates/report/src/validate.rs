@@ -460,21 +460,15 @@ fn prose_length_and_repetition(r: &Report, prev: Option<&Report>, out: &mut Vec<
             .values(OVERVIEW_MAX_CHARS, overview),
         );
     }
-    for section in [
-        SectionKey::Overview,
-        SectionKey::Problems,
-        SectionKey::Other,
-    ] {
-        if r.section(section).is_empty() {
-            out.push(
-                Finding::new(
-                    10,
-                    Severity::Warning,
-                    format!("“{}”还没有填写内容。", section.heading()),
-                )
-                .in_prose(section, None),
-            );
-        }
+    for section in r.empty_prose_sections() {
+        out.push(
+            Finding::new(
+                10,
+                Severity::Warning,
+                format!("“{}”还没有填写内容。", section.heading()),
+            )
+            .in_prose(section, None),
+        );
     }
     if let Some(prev) = prev {
         let now = r.section(SectionKey::Problems).text();
