@@ -338,6 +338,35 @@ impl From<&Report> for ReportDto {
 #[error("{0}")]
 pub struct InvalidReport(pub String);
 
+impl TryFrom<&UnitDto> for Unit {
+    type Error = InvalidReport;
+
+    fn try_from(d: &UnitDto) -> Result<Unit, InvalidReport> {
+        let kind = UnitKind::from_key(&d.kind)
+            .ok_or_else(|| InvalidReport(format!("单位类型“{}”无效", d.kind)))?;
+        if d.name.trim().is_empty() {
+            return Err(InvalidReport("单位名称不能为空".into()));
+        }
+        Ok(Unit {
+            name: d.name.trim().to_string(),
+            kind,
+            parent: d.parent.clone().filter(|p| !p.trim().is_empty()),
+            address: d.address.clone(),
+            postcode: d.postcode.clone(),
+            phone: d.phone.clone(),
+        })
+    }
+}
+
+/// A report year the format can be about.
+pub fn check_year(year: u16) -> Result<u16, InvalidReport> {
+    if (1990..=2200).contains(&year) {
+        Ok(year)
+    } else {
+        Err(InvalidReport(format!("年度“{year}”无效")))
+    }
+}
+
 impl TryFrom<&ReportDto> for Report {
     type Error = InvalidReport;
 
@@ -345,22 +374,8 @@ impl TryFrom<&ReportDto> for Report {
         let bad = |m: String| InvalidReport(m);
         let edition = Edition::from_code(&d.edition)
             .ok_or_else(|| bad(format!("格式版本“{}”无效，应为2019或2021", d.edition)))?;
-        let kind = UnitKind::from_key(&d.unit.kind)
-            .ok_or_else(|| bad(format!("单位类型“{}”无效", d.unit.kind)))?;
-        if d.unit.name.trim().is_empty() {
-            return Err(bad("单位名称不能为空".into()));
-        }
-        if !(1990..=2200).contains(&d.year) {
-            return Err(bad(format!("年度“{}”无效", d.year)));
-        }
-        let unit = Unit {
-            name: d.unit.name.trim().to_string(),
-            kind,
-            parent: d.unit.parent.clone().filter(|p| !p.trim().is_empty()),
-            address: d.unit.address.clone(),
-            postcode: d.unit.postcode.clone(),
-            phone: d.unit.phone.clone(),
-        };
+        let unit = Unit::try_from(&d.unit)?;
+        check_year(d.year)?;
         let mut report = Report::blank(unit, d.year);
         report.change_edition(edition);
         report.title = d.title.clone();

@@ -3,7 +3,7 @@
 use crate::dto::*;
 use crate::error::{CommandError, CommandResult};
 use crate::AppState;
-use nianbao_report::{parse_value, validate, Edition, Finding, Report};
+use nianbao_report::{parse_value, validate, Edition, Finding, Report, Unit};
 
 pub fn edition_layout(edition: &str) -> CommandResult<EditionLayoutDto> {
     let edition = Edition::from_code(edition)
@@ -80,23 +80,8 @@ pub fn create_report(
     unit: UnitDto,
     year: u16,
 ) -> CommandResult<CheckedReportDto> {
-    let probe = ReportDto {
-        unit,
-        year,
-        edition: Edition::for_year(year).code().into(),
-        title: String::new(),
-        opening: String::new(),
-        sections: nianbao_report::SectionKey::ALL
-            .iter()
-            .map(|s| SectionDto {
-                key: s.key().into(),
-                paragraphs: Vec::new(),
-            })
-            .collect(),
-        figures: Default::default(),
-        sign_off: None,
-    };
-    let unit = Report::try_from(&probe)?.unit;
+    let unit = Unit::try_from(&unit)?;
+    check_year(year)?;
     let mut store = state.store();
     if store.load(&unit.name, year)?.is_some() {
         return Err(CommandError::new(
@@ -105,12 +90,7 @@ pub fn create_report(
         ));
     }
     let report = match store.load(&unit.name, year.saturating_sub(1))? {
-        Some(previous) => {
-            let mut r = Report::follow_on(&previous, year);
-            r.unit = unit;
-            r.opening = nianbao_report::default_opening(&r.unit, year, r.edition);
-            r
-        }
+        Some(previous) => Report::follow_on(&previous, unit, year),
         None => Report::blank(unit, year),
     };
     store.save(&report)?;

@@ -317,12 +317,11 @@ impl Report {
         }
     }
 
-    /// A new report for `year` that carries on from `previous` (the same unit's earlier report):
-    /// the unit and its contact, and the applications carried over (上年结转 = last year's
-    /// 结转下年度继续办理, rule 6). Everything else starts blank.
-    pub fn follow_on(previous: &Report, year: u16) -> Report {
-        let mut r = Report::blank(previous.unit.clone(), year);
-        r.opening = default_opening(&r.unit, year, r.edition);
+    /// A new blank report of `unit` for `year` that carries on from `previous` (the unit's
+    /// earlier report): the applications carried over (上年结转 = last year's 结转下年度继续办理,
+    /// rule 6).
+    pub fn follow_on(previous: &Report, unit: Unit, year: u16) -> Report {
+        let mut r = Report::blank(unit, year);
         for c in edition::APPLICATION_COLUMNS {
             let out = previous
                 .figures
@@ -526,7 +525,7 @@ mod tests {
         prev.set_figure("applications.carried_out.natural", Value::Count(3))
             .unwrap();
         prev.fill_totals();
-        let r = Report::follow_on(&prev, 2022);
+        let r = Report::follow_on(&prev, prev.unit.clone(), 2022);
         assert_eq!(r.figures.count("applications.carried_in.natural"), 3);
         assert_eq!(r.figures.count("applications.carried_in.total"), 3);
         assert_eq!(r.figures.count("applications.received.natural"), 0);
