@@ -4,7 +4,7 @@ use crate::dto::*;
 use crate::error::{CommandError, CommandResult};
 use crate::AppState;
 use nianbao_pdf::{render_report, ReportOptions};
-use nianbao_report::{read_report, validate, write_report, Report};
+use nianbao_report::{hard_error_count, read_report, write_report, Report};
 use std::path::{Path, PathBuf};
 use tauri::AppHandle;
 use tauri_plugin_dialog::DialogExt;
@@ -22,16 +22,9 @@ pub fn render(state: &AppState, report: &Report, draft: bool) -> CommandResult<V
     )?)
 }
 
-fn has_hard_errors(report: &Report) -> usize {
-    validate(report, None)
-        .iter()
-        .filter(|f| f.is_error())
-        .count()
-}
-
 pub fn preview_pdf(state: &AppState, dto: &ReportDto) -> CommandResult<Vec<u8>> {
     let report = Report::try_from(dto)?;
-    let draft = has_hard_errors(&report) > 0;
+    let draft = hard_error_count(&report) > 0;
     render(state, &report, draft)
 }
 
@@ -44,7 +37,7 @@ pub(crate) fn printable(
     verb: &str,
 ) -> CommandResult<(Report, Vec<u8>)> {
     let report = Report::try_from(dto)?;
-    let errors = has_hard_errors(&report);
+    let errors = hard_error_count(&report);
     if errors > 0 && !draft {
         return Err(CommandError::new(
             "hard_findings",

@@ -3,7 +3,8 @@
 
 use clap::{Parser, Subcommand};
 use nianbao_report::{
-    read_report, sample_json, validate, write_report, ExchangeError, Finding, Report, Severity,
+    hard_error_count, read_report, sample_json, validate, write_report, ExchangeError, Finding,
+    Report, Severity,
 };
 use nianbao_store::{SaveOutcome, Store, StoreError};
 use std::path::{Path, PathBuf};
@@ -195,7 +196,7 @@ fn run(command: Command) -> Result<ExitCode, CliError> {
                     SaveOutcome::Updated => "更新",
                     SaveOutcome::Unchanged => "无变化",
                 };
-                let errors = validate(r, None).iter().filter(|f| f.is_error()).count();
+                let errors = hard_error_count(r);
                 let note = if errors > 0 {
                     format!("（有{errors}处硬性错误）")
                 } else {
@@ -265,10 +266,7 @@ fn run(command: Command) -> Result<ExitCode, CliError> {
                 Some(dir) => nianbao_pdf::FontSet::with_font_dir(&dir)?,
                 None => nianbao_pdf::FontSet::bundled(),
             };
-            let errors = validate(&report, None)
-                .iter()
-                .filter(|f| f.is_error())
-                .count();
+            let errors = hard_error_count(&report);
             let options = nianbao_pdf::ReportOptions {
                 draft: draft || errors > 0,
                 sealed,

@@ -16,5 +16,5 @@ pub use model::{
     Report, Section, SectionKey, SignOff, Unit, UnitKind,
 };
 pub use sample::{sample_json, sample_report};
-pub use validate::{validate, Finding, Severity};
+pub use validate::{hard_error_count, validate, Finding, Severity};
 pub use value::{parse_value, Money, Value, ValueError, MAX_COUNT};

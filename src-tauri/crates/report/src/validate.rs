@@ -102,6 +102,15 @@ pub fn validate(report: &Report, previous: Option<&Report>) -> Vec<Finding> {
     out
 }
 
+/// How many hard rules the report breaks: a final copy waits until this is 0. The hard rules
+/// look at one year only, so no previous report is needed.
+pub fn hard_error_count(report: &Report) -> usize {
+    validate(report, None)
+        .iter()
+        .filter(|f| f.is_error())
+        .count()
+}
+
 fn app_key(row: &str, col: &str) -> String {
     format!("applications.{row}.{col}")
 }
