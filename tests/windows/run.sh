@@ -130,6 +130,25 @@ check "msi uninstall: file type gone" absent wine reg query 'HKLM\Software\Class
 check "msi uninstall: uninstall entry gone" absent wine reg query "$msi_uninst"
 check "msi uninstall: only the store is left" only_store_left
 
+echo "== setup.exe with an embedded WebView2 installer (a stand-in) =="
+# Built like .ci/windows does with NIANBAO_WEBVIEW2_INSTALLER, around a stand-in that records
+# how it was run and registers a runtime version as Microsoft's installer does.
+x86_64-w64-mingw32-gcc -municode -mwindows -Os -s -o "$tmp/webview2-standin.exe" tests/windows/webview2-standin.c
+makensis -V1 -INPUTCHARSET UTF8 -DVERSION="$version" -DPAYLOAD="$payload" -DICON="$PWD/icons/icon.ico" \
+  -DOUTFILE="$tmp/setup-webview2.exe" -DWEBVIEW2_INSTALLER="$tmp/webview2-standin.exe" src-tauri/windows/installer.nsi
+standin_log="$(winvar TEMP)/webview2-standin.txt"
+webview2_key='HKCU\Software\Microsoft\EdgeUpdate\Clients\{F3017226-FE2A-4295-8BDF-00C3A9A7E4C5}'
+check "webview2: missing before" absent wine reg query "$webview2_key"
+run "$tmp/setup-webview2.exe" /S
+standin_runs() { tr -d '\r' < "$standin_log"; }
+check "webview2: the embedded installer ran silently" test "$(standin_runs)" = '/silent /install'
+check "webview2: the runtime is registered" has "$webview2_key" '"pv"='
+run "$tmp/setup-webview2.exe" /S
+check "webview2: not run again once present" test "$(standin_runs)" = '/silent /install'
+check "webview2: the app is installed too" cmp "$inst/nianbao.exe" "$payload/nianbao.exe"
+run "$inst/uninstall.exe" /S
+check "webview2: uninstalled, only the store left" only_store_left
+
 echo "windows installers under Wine: $(($(date +%s) - started)) s"
 echo "$passed passed, $failed failed"
 [ "$failed" -eq 0 ]
