@@ -62,7 +62,8 @@ VIAddVersionKey /LANG=2052 "LegalCopyright" "MIT"
 !insertmacro MUI_UNPAGE_COMPONENTS
 !insertmacro MUI_UNPAGE_INSTFILES
 
-; Simplified Chinese first: it is the default, English only on an English Windows.
+; Simplified Chinese first: NSIS takes the first language for any Windows UI language it lacks,
+; so only an English Windows gets English.
 !insertmacro MUI_LANGUAGE "SimpChinese"
 !insertmacro MUI_LANGUAGE "English"
 

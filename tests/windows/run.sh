@@ -9,10 +9,11 @@ set -euo pipefail
 cd "$(dirname "$0")/../.."
 
 [ "${NIANBAO_WINDOWS_BUILT:-}" = 1 ] || bash .ci/windows
-if ! command -v wine >/dev/null || ! dpkg-query -W -f='${Status}' wine64 2>/dev/null | grep -q "install ok installed"; then
+if ! command -v wine >/dev/null || ! command -v localedef >/dev/null || [ ! -d /usr/share/i18n/locales ] \
+  || ! dpkg-query -W -f='${Status}' wine64 2>/dev/null | grep -q "install ok installed"; then
   SUDO=""; [ "$(id -u)" -ne 0 ] && SUDO=sudo
   $SUDO apt-get update -qq
-  DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq --no-install-recommends wine wine64
+  DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq --no-install-recommends wine wine64 locales
 fi
 
 version=$(sed -n 's/^version = "\(.*\)"$/\1/p' Cargo.toml | head -n 1)
@@ -20,12 +21,13 @@ setup=$(realpath "dist/windows/nianbao_${version}_x64-setup.exe")
 msi=$(realpath "dist/windows/nianbao_${version}_x64.msi")
 payload=$(realpath target/x86_64-pc-windows-gnu/installer/payload)
 
+started=$(date +%s)
 tmp=$(mktemp -d)
 export WINEPREFIX="$tmp/prefix" HOME="$tmp/home" WINEDEBUG=-all
 # No Linux menu entries or desktop files from the shortcuts; no Mono/Gecko prompts.
 export WINEDLLOVERRIDES="winemenubuilder.exe=d;mscoree=d;mshtml=d"
 unset DISPLAY
-mkdir -p "$HOME"
+mkdir -p "$HOME" "$tmp/locale"
 trap 'wineserver -k 2>/dev/null || true; rm -rf "$tmp"' EXIT
 
 passed=0 failed=0
@@ -39,7 +41,12 @@ winvar() { winepath -u "$(wine cmd /c echo "%$1%" | tr -d '\r')" | sed 's:/$::';
 # A registry key exported as UTF-8 text (reg query prints Chinese as '?').
 regtext() { rm -f "$tmp/key.reg"; wine reg export "$1" 'Z:'"${tmp//\//\\}"'\key.reg' /y >/dev/null 2>&1 && iconv -f UTF-16LE -t UTF-8 "$tmp/key.reg"; }
 has() { grep -qF -- "$2" <<<"$(regtext "$1")"; }
-run() { wine "$@"; wineserver -w; } # waits for everything started, e.g. an uninstaller's copy in %TEMP%
+# Runs an installer as on a Chinese office PC (or as $wine_lang says), then waits for everything it
+# started, e.g. an uninstaller's copy of itself in %TEMP%. Wine takes Windows' language from the
+# Unix locale, which must exist (else file names with 年报 fail): compiled here, into the temp folder.
+for l in zh_CN de_DE; do localedef -i $l -f UTF-8 "$tmp/locale/$l.UTF-8"; done
+wine_lang=zh_CN.UTF-8
+run() { LOCPATH="$tmp/locale" LC_ALL=$wine_lang wine "$@"; wineserver -w; }
 lnk_points_to() { # lnk_points_to TARGET LNK... : one of the .lnk files exists and names TARGET
   local target=$1 lnk text; shift
   for lnk in "$@"; do
@@ -50,7 +57,6 @@ lnk_points_to() { # lnk_points_to TARGET LNK... : one of the .lnk files exists a
   return 1
 }
 
-started=$(date +%s)
 wine wineboot --init >/dev/null 2>&1
 wineserver -w
 local_appdata=$(winvar LOCALAPPDATA)
@@ -75,6 +81,7 @@ nsis_installed() {
   check "setup: uninstall.exe" test -f "$inst/uninstall.exe"
   check "setup: Start-menu shortcut 年报" lnk_points_to 'Programs\nianbao\nianbao.exe' "$user_programs/年报.lnk"
   check "setup: desktop shortcut 年报" lnk_points_to 'Programs\nianbao\nianbao.exe' "$desktop/年报.lnk"
+  check "setup: in 简体中文 (the file type is named 年报数据文件)" has 'HKCU\Software\Classes\nianbao.exchange' '@="年报数据文件"'
   check "setup: .json files offer 年报" has 'HKCU\Software\Classes\.json\OpenWithProgids' '"nianbao.exchange"'
   check "setup: the file type opens nianbao.exe with the file" \
     has 'HKCU\Software\Classes\nianbao.exchange\shell\open\command' 'nianbao\\nianbao.exe\" \"%1\"'
@@ -139,11 +146,15 @@ makensis -V1 -INPUTCHARSET UTF8 -DVERSION="$version" -DPAYLOAD="$payload" -DICON
 standin_log="$(winvar TEMP)/webview2-standin.txt"
 webview2_key='HKCU\Software\Microsoft\EdgeUpdate\Clients\{F3017226-FE2A-4295-8BDF-00C3A9A7E4C5}'
 check "webview2: missing before" absent wine reg query "$webview2_key"
+wine_lang=de_DE.UTF-8 # a language the setup lacks: 简体中文, the first one
 run "$tmp/setup-webview2.exe" /S
+check "language: 简体中文 on a German Windows" has 'HKCU\Software\Classes\nianbao.exchange' '@="年报数据文件"'
 standin_runs() { tr -d '\r' < "$standin_log"; }
 check "webview2: the embedded installer ran silently" test "$(standin_runs)" = '/silent /install'
 check "webview2: the runtime is registered" has "$webview2_key" '"pv"='
+wine_lang=C.UTF-8 # English
 run "$tmp/setup-webview2.exe" /S
+check "language: English on an English Windows" has 'HKCU\Software\Classes\nianbao.exchange' '@="nianbao exchange file"'
 check "webview2: not run again once present" test "$(standin_runs)" = '/silent /install'
 check "webview2: the app is installed too" cmp "$inst/nianbao.exe" "$payload/nianbao.exe"
 run "$inst/uninstall.exe" /S
