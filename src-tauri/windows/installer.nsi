@@ -51,13 +51,13 @@ VIAddVersionKey /LANG=2052 "LegalCopyright" "MIT"
 !define MUI_ABORTWARNING
 !define MUI_FINISHPAGE_RUN "$INSTDIR\${EXE}"
 !define MUI_FINISHPAGE_RUN_TEXT "$(runApp)"
-!define MUI_UNCOMPONENTSPAGE_NODESC
 
 !insertmacro MUI_PAGE_WELCOME
 !insertmacro MUI_PAGE_DIRECTORY
 !insertmacro MUI_PAGE_INSTFILES
 !insertmacro MUI_PAGE_FINISH
 
+!define MUI_COMPONENTSPAGE_NODESC
 !define MUI_COMPONENTSPAGE_TEXT_TOP "$(keepDataTop)"
 !insertmacro MUI_UNPAGE_COMPONENTS
 !insertmacro MUI_UNPAGE_INSTFILES
@@ -71,7 +71,7 @@ LangString runApp ${LANG_SIMPCHINESE} "运行年报"
 LangString runApp ${LANG_ENGLISH} "Run nianbao"
 LangString appSection ${LANG_SIMPCHINESE} "年报程序"
 LangString appSection ${LANG_ENGLISH} "nianbao"
-LangString dataSection ${LANG_SIMPCHINESE} "同时删除所有报告数据（不可恢复）"
+LangString dataSection ${LANG_SIMPCHINESE} "同时删除报告数据（不可恢复）"
 LangString dataSection ${LANG_ENGLISH} "Also delete all report data (cannot be undone)"
 LangString keepDataTop ${LANG_SIMPCHINESE} "报告数据保存在 $LOCALAPPDATA\${IDENTIFIER}，默认保留，重新安装后仍可使用。只有勾选下面一项才会删除。"
 LangString keepDataTop ${LANG_ENGLISH} "The report data in $LOCALAPPDATA\${IDENTIFIER} is kept unless you tick the box below."
