@@ -302,14 +302,20 @@ fn render_from_a_file_and_from_the_store() {
 }
 
 #[test]
-fn render_with_hard_findings_prints_a_draft() {
+fn render_with_hard_findings_refuses_a_final_copy_and_writes_a_draft_on_request() {
     let d = tempfile::tempdir().unwrap();
     let (_, mut v) = sample(d.path());
     v["figures"]["applications.received.natural"] = json!(30);
     write(d.path(), "bad.json", &v);
+    // The same refusal as the app's (see nianbao-workflow's render): nothing is written.
     let o = cli(&["render", "bad.json", "--out", "bad.pdf"], d.path());
     assert_eq!(o.status.code(), Some(1), "{}", text(&o));
-    assert!(text(&o).contains("草稿版"));
+    assert!(text(&o).contains("不能导出正式版"), "{}", text(&o));
+    assert!(text(&o).contains("--draft"), "{}", text(&o));
+    assert!(!d.path().join("bad.pdf").exists());
+
+    let o = cli(&["render", "bad.json", "--out", "bad.pdf", "--draft"], d.path());
+    assert_eq!(o.status.code(), Some(1), "{}", text(&o));
     let pages = pdftotext(&d.path().join("bad.pdf"));
     let page_count = pages.matches('\u{c}').count();
     assert!(page_count >= 2);

@@ -7,6 +7,7 @@ use std::collections::BTreeMap;
 
 /// What kind of body publishes the report.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 #[serde(rename_all = "snake_case")]
 pub enum UnitKind {
     /// 县（区）人民政府
@@ -60,7 +61,9 @@ pub struct Unit {
 }
 
 /// The six sections, in order. Their headings are fixed by the format.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
+#[serde(rename_all = "snake_case")]
 pub enum SectionKey {
     Overview,
     Proactive,
@@ -115,7 +118,9 @@ impl SectionKey {
 }
 
 /// Heading levels below the section heading (一、 is the section itself).
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
+#[serde(rename_all = "snake_case")]
 pub enum HeadingLevel {
     /// （一）
     Sub,
@@ -392,36 +397,10 @@ impl Report {
     /// Fills every total (table 三's 总计 column and （七）总计 row, table 四's 总计) from
     /// the figures it sums, as the app does for the clerk.
     pub fn fill_totals(&mut self) {
-        let rows = edition::application_rows(self.edition);
-        for r in rows {
-            let sum: u64 = edition::APPLICATION_ADDEND_COLUMNS
-                .iter()
-                .map(|c| self.figures.count(&format!("applications.{}.{c}", r.key)))
-                .sum();
-            self.figures
-                .insert(format!("applications.{}.total", r.key), Value::Count(sum));
-        }
-        for c in edition::APPLICATION_COLUMNS {
-            let sum: u64 = rows
-                .iter()
-                .filter(|r| r.is_result_leaf())
-                .map(|r| {
-                    self.figures
-                        .count(&format!("applications.{}.{}", r.key, c.key))
-                })
-                .sum();
-            self.figures.insert(
-                format!("applications.handled_total.{}", c.key),
-                Value::Count(sum),
-            );
-        }
-        for g in edition::APPEAL_GROUPS {
-            let sum: u64 = edition::APPEAL_ADDEND_COLUMNS
-                .iter()
-                .map(|c| self.figures.count(&format!("appeals.{}.{c}", g.key)))
-                .sum();
-            self.figures
-                .insert(format!("appeals.{}.total", g.key), Value::Count(sum));
+        // Cells come in reading order, so a total is filled after every total it adds up.
+        for spec in edition::cells(self.edition).iter().filter(|s| s.is_total()) {
+            let sum: u64 = spec.sums.iter().map(|k| self.figures.count(k)).sum();
+            self.figures.insert(spec.key.clone(), Value::Count(sum));
         }
     }
 }

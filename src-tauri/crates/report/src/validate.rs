@@ -13,6 +13,7 @@ use serde::Serialize;
 use std::sync::OnceLock;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 #[serde(rename_all = "snake_case")]
 pub enum Severity {
     /// A hard rule is broken: the report is wrong.
@@ -23,6 +24,7 @@ pub enum Severity {
 
 /// One thing found wrong with a report.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 pub struct Finding {
     /// The rule's number in the format spec (1–10).
     pub rule: u8,
@@ -35,7 +37,7 @@ pub struct Finding {
     /// Every cell concerned, by full key, for marking them on screen.
     pub cells: Vec<String>,
     /// The prose section and paragraph index, for findings about the text.
-    pub section: Option<&'static str>,
+    pub section: Option<SectionKey>,
     pub paragraph: Option<usize>,
     pub expected: Option<String>,
     pub found: Option<String>,
@@ -75,12 +77,49 @@ impl Finding {
         self
     }
     fn in_prose(mut self, section: SectionKey, paragraph: Option<usize>) -> Self {
-        self.section = Some(section.key());
+        self.section = Some(section);
         self.paragraph = paragraph;
         self
     }
     pub fn is_error(&self) -> bool {
         self.severity == Severity::Error
+    }
+}
+
+/// The rules whose findings are a total that disagrees with what it adds up (table 三's rows
+/// and （七）总计, table 四's groups): recomputing the totals settles them.
+pub const TOTAL_RULES: [u8; 3] = [2, 3, 4];
+
+impl Finding {
+    /// A total that disagrees with what it adds up; see [`TOTAL_RULES`].
+    pub fn is_total_mismatch(&self) -> bool {
+        TOTAL_RULES.contains(&self.rule)
+    }
+}
+
+/// The state a report is in, as the list shows it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
+#[serde(rename_all = "snake_case")]
+pub enum ReportStatus {
+    /// 有错误: a hard rule is broken.
+    HasErrors,
+    /// 草稿: no hard error, but a prose section is still empty.
+    Draft,
+    /// 可打印
+    Printable,
+}
+
+impl ReportStatus {
+    /// The status of `report`, given its findings.
+    pub fn of(report: &Report, findings: &[Finding]) -> ReportStatus {
+        if findings.iter().any(Finding::is_error) {
+            ReportStatus::HasErrors
+        } else if !report.empty_prose_sections().is_empty() {
+            ReportStatus::Draft
+        } else {
+            ReportStatus::Printable
+        }
     }
 }
 
