@@ -89,6 +89,7 @@ pub fn run() {
         })
         .invoke_handler(tauri::generate_handler![
             commands::app_version,
+            commands::format_facts,
             commands::edition_layout,
             commands::list_reports,
             commands::open_report,

@@ -10,7 +10,9 @@ import type {
   CheckedReportDto,
   CommandError,
   DefaultTextsDto,
+  Edition,
   EditionLayoutDto,
+  FormatFactsDto,
   ReportDto,
   ReportKeyDto,
   ReportSummaryDto,
@@ -18,10 +20,12 @@ import type {
   UnitDto,
 } from "./bindings";
 
-export type Edition = ReportDto["edition"];
+export type { Edition };
 
 export interface Backend {
   appVersion(): Promise<string>;
+  /** The format's facts (years, editions, unit kinds, total rules), from Rust. */
+  formatFacts(): Promise<FormatFactsDto>;
   editionLayout(edition: Edition): Promise<EditionLayoutDto>;
   listReports(): Promise<ReportSummaryDto[]>;
   openReport(key: ReportKeyDto): Promise<CheckedReportDto>;
@@ -62,6 +66,7 @@ export function errorMessage(e: unknown): string {
 
 export const tauriBackend: Backend = {
   appVersion: () => invoke("app_version"),
+  formatFacts: () => invoke("format_facts"),
   editionLayout: (edition) => invoke("edition_layout", { edition }),
   listReports: () => invoke("list_reports"),
   openReport: (key) => invoke("open_report", { key }),

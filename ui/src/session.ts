@@ -5,7 +5,7 @@ import { errorMessage, type Backend } from "./api";
 import type {
   CellEditDto,
   CheckedReportDto,
-  FindingDto,
+  Finding,
   ReportDto,
   ReportKeyDto,
   ReportStatus,
@@ -33,7 +33,7 @@ export function createSession(backend: Backend, opened: CheckedReportDto, option
 
   const report = ref<ReportDto>(clone(opened.report));
   const key = ref<ReportKeyDto>({ unit_name: opened.report.unit.name, year: opened.report.year });
-  const findings = shallowRef<FindingDto[]>(opened.findings);
+  const findings = shallowRef<Finding[]>(opened.findings);
   const status = ref<ReportStatus>(opened.status);
   const saveState = ref<SaveState>("saved");
   const savedAt = ref<Date | null>(null);
