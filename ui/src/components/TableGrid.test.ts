@@ -394,6 +394,26 @@ describe("paste", () => {
     ]);
   });
 
+  it("asks before treating empty cells as 0: Esc is 取消, and the focus goes back to the cell", async () => {
+    const w = grid("applications");
+    await focusCell(w, "applications.received.natural");
+    await paste("5\t\t7\n");
+    const dialog = w.get('[data-testid="paste-confirm"]');
+    expect(dialog.get("[role=dialog]").attributes("aria-modal")).toBe("true");
+    expect((document.activeElement as HTMLElement).textContent?.trim()).toBe("确定");
+    window.dispatchEvent(new KeyboardEvent("keydown", { key: "Escape", bubbles: true, cancelable: true }));
+    await nextTick();
+    await nextTick();
+    expect(w.find('[data-testid="paste-confirm"]').exists()).toBe(false);
+    expect(edits(w)).toEqual([
+      [
+        { key: "applications.received.natural", text: "5" },
+        { key: "applications.received.research", text: "7" },
+      ],
+    ]);
+    expect(focused()).toBe("applications.received.natural");
+  });
+
   it("a single value pasted on a focused cell sets it", async () => {
     const w = grid("proactive");
     await focusCell(w, "proactive.procurement.amount");
