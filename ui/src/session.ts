@@ -48,7 +48,7 @@ export function createSession(backend: Backend, opened: CheckedReportDto, option
 
   const state = shallowRef<ReportDto>(frozen(clone(opened.report)));
   /** The open report: read it, never write it (it is frozen); change it through the intents below. */
-  const report = computed(() => state.value);
+  const report = computed<Readonly<ReportDto>>(() => state.value);
   const key = ref<ReportKeyDto>({ unit_name: opened.report.unit.name, year: opened.report.year });
   const findings = shallowRef<FindingDto[]>(opened.findings);
   const status = ref<ReportStatus>(opened.status);
