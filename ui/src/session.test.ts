@@ -119,7 +119,7 @@ describe("the session, the one writer of the open report", () => {
   it("the suggested title is an undo step of its own", async () => {
     const { session } = await open();
     session.setText("title", "手写的标题");
-    await session.useDefaultText("title");
+    await session.applyDefaultText("title");
     expect(session.report.value.title).toBe("舒城县人民政府2020年政府信息公开工作年度报告");
     session.undo();
     expect(session.report.value.title).toBe("手写的标题");

@@ -109,7 +109,7 @@ export function createSession(backend: Backend, opened: CheckedReportDto, option
     restore(next);
   }
 
-  /** The next edit starts a new undo step (e.g. after a structural change). */
+  /** The next edit starts a new undo step. */
   function breakUndoStep() {
     forceNewStep = true;
   }
@@ -125,7 +125,8 @@ export function createSession(backend: Backend, opened: CheckedReportDto, option
     change({ ...r(), unit: { ...r().unit, [field]: value } });
   }
 
-  /** A paragraph edit; `structural` (a paragraph added, removed, moved, split) is a step of its own. */
+  /** A section's paragraphs after an edit; a `structural` one (paragraphs added, removed, moved,
+   * split, a level changed) starts a new undo step, the typing after it joins that step. */
   function setParagraphs(section: string, paragraphs: ParagraphDto[], structural = false) {
     if (structural) breakUndoStep();
     const sections = r().sections.map((s) => (s.key === section ? { ...s, paragraphs } : s));
@@ -154,7 +155,7 @@ export function createSession(backend: Backend, opened: CheckedReportDto, option
   }
 
   /** Replaces the title or the opening with the one the format suggests (undo restores). */
-  async function useDefaultText(field: "title" | "opening"): Promise<void> {
+  async function applyDefaultText(field: "title" | "opening"): Promise<void> {
     const asked = restores;
     const texts = await backend.defaultTexts(clone(r()));
     if (asked === restores) change({ ...r(), [field]: texts[field] }, "own");
@@ -278,13 +279,12 @@ export function createSession(backend: Backend, opened: CheckedReportDto, option
     canRedo,
     undo,
     redo,
-    breakUndoStep,
     setText,
     setUnitField,
     setParagraphs,
     setSignOff,
     setYear,
-    useDefaultText,
+    applyDefaultText,
     editCells,
     refillTotals,
     save,
