@@ -2,7 +2,9 @@ import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 import { flushPromises } from "@vue/test-utils";
 import ReportEditor from "./ReportEditor.vue";
 import { createFakeBackend, sampleReport } from "../testing/fakeBackend";
-import { focusCell, mountWith } from "../testing/mount";
+import { mount } from "@vue/test-utils";
+import { backendKey } from "../api";
+import { PdfPreviewStub, focusCell, mountWith } from "../testing/mount";
 
 const KEY = { unit_name: "舒城县人民政府", year: 2020 };
 
@@ -356,5 +358,31 @@ describe("fast cell typing", () => {
     expect(figures["applications.received.business"]).toBe("2");
     expect(figures["applications.granted.business"]).toBe("2");
     expect(figures["applications.handled_total.business"]).toBe("2");
+  });
+});
+
+describe("the real grid in the editor", () => {
+  it("a typed cell comes back from the session with its totals; undo takes it back", async () => {
+    const backend = createFakeBackend();
+    const w = mount(ReportEditor as never, {
+      props: { reportKey: KEY, sessionOptions: { debounceMs: 60_000 } } as never,
+      attachTo: document.body,
+      global: { provide: { [backendKey as symbol]: backend }, stubs: { PdfPreview: PdfPreviewStub } },
+    });
+    await flushPromises();
+    await w.get("[data-testid=tab-applications]").trigger("click");
+    const input = (key: string) => w.get(`[data-cell="${key}"] input`).element as HTMLInputElement;
+    const el = input("applications.received.business");
+    el.focus();
+    el.dispatchEvent(new KeyboardEvent("keydown", { key: "2", bubbles: true, cancelable: true }));
+    el.dispatchEvent(new KeyboardEvent("keydown", { key: "Enter", bubbles: true, cancelable: true }));
+    await flushPromises();
+    expect(input("applications.received.business").value).toBe("2");
+    expect(input("applications.received.total").value).toBe("31");
+    await w.get("[data-testid=undo]").trigger("click");
+    await flushPromises();
+    expect(input("applications.received.business").value).toBe("");
+    expect(input("applications.received.total").value).toBe("29");
+    w.unmount();
   });
 });
