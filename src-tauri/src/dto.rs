@@ -3,9 +3,9 @@
 
 use nianbao_report::edition::{CellSpec, REPORT_YEARS};
 use nianbao_report::{
-    parse_value, table_templates, Date, Edition, Finding, Heading, HeadingLevel, Paragraph,
-    Report, ReportStatus, SectionKey, Severity, SignOff, TableId, TableTemplate, Unit, UnitKind,
-    ValueKind, TOTAL_RULES,
+    parse_value, table_templates, Date, Edition, Finding, Heading, HeadingLevel, Paragraph, Report,
+    ReportStatus, SectionKey, Severity, SignOff, TableId, TableTemplate, Unit, UnitKind, ValueKind,
+    TOTAL_RULES,
 };
 use nianbao_workflow::ReportListing;
 use serde::{Deserialize, Serialize};
@@ -64,7 +64,7 @@ pub struct ReportKeyDto {
     pub year: u16,
 }
 
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
 pub struct ReportSummaryDto {
     pub unit_name: String,
     pub unit_kind: UnitKind,
@@ -172,9 +172,19 @@ pub struct FormatFactsDto {
     pub total_rules: Vec<u8>,
 }
 
+impl Default for FormatFactsDto {
+    fn default() -> FormatFactsDto {
+        FormatFactsDto::new()
+    }
+}
+
 impl FormatFactsDto {
     pub fn new() -> FormatFactsDto {
-        let years = |e: Edition| REPORT_YEARS.clone().filter(move |&y| Edition::for_year(y) == e);
+        let years = |e: Edition| {
+            REPORT_YEARS
+                .clone()
+                .filter(move |&y| Edition::for_year(y) == e)
+        };
         FormatFactsDto {
             first_year: *REPORT_YEARS.start(),
             last_year: *REPORT_YEARS.end(),

@@ -41,7 +41,7 @@ export const LEVELS: { key: "" | "sub" | "item" | "sub_item"; label: string; exa
   { key: "", label: "正文", example: "" },
   { key: "sub", label: "（一）级标题", example: "（一）主动公开情况。" },
   { key: "item", label: "1.级标题", example: "1.规章。" },
-  { key: "sub_item", label: "（1）级标题", example: "（1）行政许可。" },
+  { key: "sub_item", label: "（1）级标题", example: "（1）政策解读。" },
 ];
 
 /** Short tab names: the official headings are long; the full heading stands above the content. */

@@ -9,8 +9,8 @@ mod tests;
 
 use crate::dto::*;
 use crate::error::{CommandError, CommandResult, ErrorCode};
-use nianbao_report::Edition;
 use crate::AppState;
+use nianbao_report::Edition;
 use std::sync::Arc;
 use tauri::{AppHandle, State};
 
@@ -104,7 +104,10 @@ pub async fn change_edition(
     report: ReportDto,
     edition: Edition,
 ) -> CommandResult<CheckedReportDto> {
-    blocking(&state, move |s| reports::change_edition(s, &report, edition)).await
+    blocking(&state, move |s| {
+        reports::change_edition(s, &report, edition)
+    })
+    .await
 }
 
 #[tauri::command]

@@ -14,7 +14,13 @@ use tauri_plugin_opener::OpenerExt;
 
 pub fn preview_pdf(state: &AppState, dto: &ReportDto) -> CommandResult<Vec<u8>> {
     let report = Report::try_from(dto)?;
-    Ok(render(&report, state.fonts(), CopyKind::Preview, Purpose::Export, false)?)
+    Ok(render(
+        &report,
+        state.fonts(),
+        CopyKind::Preview,
+        Purpose::Export,
+        false,
+    )?)
 }
 
 /// The PDF for export or print: a final copy is refused while hard errors remain (the UI then

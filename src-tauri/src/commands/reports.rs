@@ -89,9 +89,8 @@ pub fn edit_cells(
 ) -> CommandResult<CellEditResultDto> {
     let mut report = Report::try_from(dto)?;
     let mut rejected = Vec::new();
-    let invalid = |e: nianbao_report::FigureError| {
-        CommandError::new(ErrorCode::InvalidInput, e.to_string())
-    };
+    let invalid =
+        |e: nianbao_report::FigureError| CommandError::new(ErrorCode::InvalidInput, e.to_string());
     for edit in edits {
         let spec = report.cell_spec(&edit.key).map_err(invalid)?;
         let refuse = |reason: &str| RejectedCellDto {

@@ -314,7 +314,10 @@ fn render_with_hard_findings_refuses_a_final_copy_and_writes_a_draft_on_request(
     assert!(text(&o).contains("--draft"), "{}", text(&o));
     assert!(!d.path().join("bad.pdf").exists());
 
-    let o = cli(&["render", "bad.json", "--out", "bad.pdf", "--draft"], d.path());
+    let o = cli(
+        &["render", "bad.json", "--out", "bad.pdf", "--draft"],
+        d.path(),
+    );
     assert_eq!(o.status.code(), Some(1), "{}", text(&o));
     let pages = pdftotext(&d.path().join("bad.pdf"));
     let page_count = pages.matches('\u{c}').count();

@@ -164,7 +164,14 @@ mod tests {
         let report = sample_report();
         let t = table(&report, TableId::Proactive);
         let texts = cell_texts(&t);
-        for text in ["第二十条第（九）项", "本年增/减", "39570", "减3", "增118", "15922.04万元"] {
+        for text in [
+            "第二十条第（九）项",
+            "本年增/减",
+            "39570",
+            "减3",
+            "增118",
+            "15922.04万元",
+        ] {
             assert!(texts.contains(&text), "{text}");
         }
         assert_eq!(t.origin, "表二");

@@ -113,13 +113,7 @@ pub fn table_templates(edition: Edition) -> &'static [TableTemplate; 3] {
         Edition::E2019 => &E2019,
         Edition::E2021 => &E2021,
     };
-    slot.get_or_init(|| {
-        [
-            proactive(edition),
-            applications(edition),
-            appeals(edition),
-        ]
-    })
+    slot.get_or_init(|| [proactive(edition), applications(edition), appeals(edition)])
 }
 
 /// One table of an edition.
@@ -236,7 +230,12 @@ fn proactive(edition: Edition) -> TableTemplate {
         }
     };
     for block in edition::proactive_blocks(edition) {
-        g.label((row, 0), (1, NUMBER_COLUMNS + 1), block.item, LabelRole::Block);
+        g.label(
+            (row, 0),
+            (1, NUMBER_COLUMNS + 1),
+            block.item,
+            LabelRole::Block,
+        );
         keep_with_next.extend([row, row + 1]);
         row += 1;
         g.label((row, 0), (1, 1), PROACTIVE_ROW_HEADER, LabelRole::Header);
@@ -267,8 +266,18 @@ fn applications(edition: Edition) -> TableTemplate {
     const HEADER_ROWS: usize = 3;
     let cols = APPLICATION_COLUMNS;
     let mut g = Grid::new(edition);
-    g.label((0, 0), (HEADER_ROWS, 3), APPLICATIONS_CORNER, LabelRole::Corner);
-    g.label((0, 3), (1, cols.len()), APPLICANTS_HEADER, LabelRole::Header);
+    g.label(
+        (0, 0),
+        (HEADER_ROWS, 3),
+        APPLICATIONS_CORNER,
+        LabelRole::Corner,
+    );
+    g.label(
+        (0, 3),
+        (1, cols.len()),
+        APPLICANTS_HEADER,
+        LabelRole::Header,
+    );
     g.label((1, 3), (2, 1), cols[0].label, LabelRole::Header);
     g.label((1, 4), (1, 5), LEGAL_PERSONS_HEADER, LabelRole::Header);
     g.label((1, 9), (2, 1), cols[6].label, LabelRole::Header);
@@ -328,7 +337,12 @@ fn appeals(edition: Edition) -> TableTemplate {
     let per_group = APPEAL_COLUMNS.len();
     let columns = per_group * APPEAL_GROUPS.len();
     let mut g = Grid::new(edition);
-    g.label((0, 0), (1, per_group), APPEAL_GROUPS[0].label, LabelRole::Header);
+    g.label(
+        (0, 0),
+        (1, per_group),
+        APPEAL_GROUPS[0].label,
+        LabelRole::Header,
+    );
     g.label(
         (0, per_group),
         (1, columns - per_group),

@@ -397,20 +397,22 @@ fn load_where(
         let (edition, kind, sign_off) = {
             let corrupt = corruption(&unit_name, year);
             let edition = r.get::<_, String>(3)?;
-            let edition = Edition::from_code(&edition)
-                .ok_or_else(|| corrupt("edition", "未知的格式版本"))?;
+            let edition =
+                Edition::from_code(&edition).ok_or_else(|| corrupt("edition", "未知的格式版本"))?;
             let kind = r.get::<_, String>(4)?;
-            let kind = UnitKind::from_key(&kind)
-                .ok_or_else(|| corrupt("unit_kind", "未知的单位类型"))?;
-            let sign_off =
-                match (r.get::<_, Option<String>>(11)?, r.get::<_, Option<String>>(12)?) {
-                    (Some(name), Some(date)) => Some(SignOff {
-                        name,
-                        date: Date::parse_iso(&date)
-                            .ok_or_else(|| corrupt("sign_off_date", "日期无效"))?,
-                    }),
-                    _ => None,
-                };
+            let kind =
+                UnitKind::from_key(&kind).ok_or_else(|| corrupt("unit_kind", "未知的单位类型"))?;
+            let sign_off = match (
+                r.get::<_, Option<String>>(11)?,
+                r.get::<_, Option<String>>(12)?,
+            ) {
+                (Some(name), Some(date)) => Some(SignOff {
+                    name,
+                    date: Date::parse_iso(&date)
+                        .ok_or_else(|| corrupt("sign_off_date", "日期无效"))?,
+                }),
+                _ => None,
+            };
             (edition, kind, sign_off)
         };
         let report = Report {

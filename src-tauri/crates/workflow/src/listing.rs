@@ -114,7 +114,10 @@ mod tests {
         assert_eq!(list[0].status, ReportStatus::Draft);
         let with_store = findings(&store, &next).unwrap();
         assert!(with_store.iter().any(|f| f.rule == 6));
-        assert_eq!(list[0].warnings, with_store.iter().filter(|f| !f.is_error()).count());
+        assert_eq!(
+            list[0].warnings,
+            with_store.iter().filter(|f| !f.is_error()).count()
+        );
     }
 
     #[test]

@@ -79,7 +79,13 @@ mod tests {
         assert!(err.to_string().contains("不能打印正式版"), "{err}");
         let draft = render(&broken(), &fonts, CopyKind::Draft, Purpose::Print, false).unwrap();
         assert!(draft.starts_with(b"%PDF"));
-        let fine = render(&sample_report(), &fonts, CopyKind::Final, Purpose::Export, false);
+        let fine = render(
+            &sample_report(),
+            &fonts,
+            CopyKind::Final,
+            Purpose::Export,
+            false,
+        );
         assert!(fine.is_ok());
     }
 }
