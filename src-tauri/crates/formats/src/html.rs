@@ -105,19 +105,23 @@ fn paragraph(page: &mut String, heading: Option<(HeadingLevel, &str)>, text: &st
 /// as the PDF prints them.
 fn table(page: &mut String, report: &Report, table: TableId) {
     let template = table_template(report.edition, table);
-    let width: f32 = template.columns_mm.iter().sum();
+    let total: f32 = template.columns_mm.iter().sum();
+    // A share of the table's width, in per cent, for columns `from..to`.
+    let share = |from: usize, to: usize| -> f32 {
+        template.columns_mm[from..to].iter().sum::<f32>() / total * 100.0
+    };
     let _ = writeln!(
         page,
         "<table border=\"1\" cellspacing=\"0\" cellpadding=\"4\" width=\"100%\" \
          style=\"width:100%;border-collapse:collapse;border:1px solid #000000;margin:0.6em 0;\
-         table-layout:fixed;font-family:{FANG};font-size:10.5pt\">"
+         font-family:{FANG};font-size:10.5pt\">"
     );
     page.push_str("<colgroup>");
-    for mm in &template.columns_mm {
+    for col in 0..template.columns_mm.len() {
         let _ = write!(
             page,
             "<col width=\"{0:.2}%\" style=\"width:{0:.2}%\">",
-            mm / width * 100.0
+            share(col, col + 1)
         );
     }
     page.push_str("</colgroup>\n");
@@ -149,10 +153,13 @@ fn table(page: &mut String, report: &Report, table: TableId) {
             if c.col_span > 1 {
                 let _ = write!(page, " colspan=\"{}\"", c.col_span);
             }
+            // Each cell names its width too: an editor that drops the <colgroup> keeps the
+            // columns' proportions.
             let _ = write!(
                 page,
-                " style=\"border:1px solid #000000;padding:2px 4px;text-align:{align};\
+                " style=\"width:{:.2}%;border:1px solid #000000;padding:2px 4px;text-align:{align};\
                  vertical-align:middle;font-family:{FANG};font-size:10.5pt;line-height:1.4\">{}</td>",
+                share(c.col, c.col + c.col_span),
                 text.replace('\n', "<br>")
             );
         }

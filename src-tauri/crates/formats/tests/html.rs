@@ -136,16 +136,25 @@ fn attr(attrs: &str, name: &str) -> Option<String> {
 enum Item {
     /// A title, heading or paragraph: its tag and its text.
     Text(String, String),
-    /// A table: its cells row by row as (text, rowspan, colspan).
-    Table(Vec<Vec<(String, usize, usize)>>),
+    /// A table: its cells row by row.
+    Table(Vec<Vec<Cell>>),
+}
+
+#[derive(Debug, Clone, PartialEq)]
+struct Cell {
+    text: String,
+    rows: usize,
+    cols: usize,
+    /// Its share of the table's width, as written (per cent).
+    width: String,
 }
 
 /// The page's blocks: its title, h1–h4 and p as text, tables as cell grids.
 fn items(html: &str) -> Vec<Item> {
     let mut items = Vec::new();
     let mut block: Option<(String, String)> = None;
-    let mut table: Option<Vec<Vec<(String, usize, usize)>>> = None;
-    let mut cell: Option<(String, usize, usize)> = None;
+    let mut table: Option<Vec<Vec<Cell>>> = None;
+    let mut cell: Option<Cell> = None;
     for t in tokens(html) {
         match t {
             Token::Open { name, attrs } => match name.as_str() {
@@ -157,9 +166,24 @@ fn items(html: &str) -> Vec<Item> {
                     .push(Vec::new()),
                 "td" | "th" => {
                     let span = |a| attr(&attrs, a).map_or(1, |s| s.parse().unwrap());
-                    cell = Some((String::new(), span("rowspan"), span("colspan")));
+                    let style = attr(&attrs, "style").unwrap();
+                    let width = style
+                        .strip_prefix("width:")
+                        .unwrap()
+                        .split_once('%')
+                        .unwrap();
+                    cell = Some(Cell {
+                        text: String::new(),
+                        rows: span("rowspan"),
+                        cols: span("colspan"),
+                        width: width.0.to_owned(),
+                    });
                 }
-                "br" => cell.as_mut().expect("a break outside a cell").0.push('\n'),
+                "br" => cell
+                    .as_mut()
+                    .expect("a break outside a cell")
+                    .text
+                    .push('\n'),
                 _ => {}
             },
             Token::Close(name) => match name.as_str() {
@@ -178,8 +202,8 @@ fn items(html: &str) -> Vec<Item> {
             Token::Text(s) => {
                 if let Some((_, text)) = block.as_mut() {
                     text.push_str(&s);
-                } else if let Some((text, ..)) = cell.as_mut() {
-                    text.push_str(&s);
+                } else if let Some(c) = cell.as_mut() {
+                    c.text.push_str(&s);
                 } else {
                     assert!(s.trim().is_empty(), "stray text {s:?}");
                 }
@@ -212,12 +236,19 @@ fn expected(report: &Report) -> Vec<Item> {
             let mut rows = vec![Vec::new(); template.rows];
             let mut cells: Vec<_> = template.cells.iter().collect();
             cells.sort_by_key(|c| (c.row, c.col));
+            let total: f32 = template.columns_mm.iter().sum();
             for c in cells {
-                let shown = match &c.content {
+                let text = match &c.content {
                     CellContent::Label { text, .. } => text.clone(),
                     CellContent::Figure { key, .. } => printed(report, key),
                 };
-                rows[c.row].push((shown, c.row_span, c.col_span));
+                let mm: f32 = template.columns_mm[c.col..c.col + c.col_span].iter().sum();
+                rows[c.row].push(Cell {
+                    text,
+                    rows: c.row_span,
+                    cols: c.col_span,
+                    width: format!("{:.2}", mm / total * 100.0),
+                });
             }
             items.push(Item::Table(rows));
         }
@@ -231,12 +262,15 @@ fn expected(report: &Report) -> Vec<Item> {
 
 /// Where each cell lands when a browser lays out the spans: (row, col) of its top left,
 /// as the HTML table model places it.
-fn placed(rows: &[Vec<(String, usize, usize)>]) -> Vec<(usize, usize, usize, usize)> {
+fn placed(rows: &[Vec<Cell>]) -> Vec<(usize, usize, usize, usize)> {
     let mut taken: Vec<Vec<bool>> = vec![Vec::new(); rows.len()];
     let mut out = Vec::new();
     for (r, row) in rows.iter().enumerate() {
         let mut col = 0;
-        for (_, rs, cs) in row {
+        for Cell {
+            rows: rs, cols: cs, ..
+        } in row
+        {
             while taken[r].get(col).copied().unwrap_or(false) {
                 col += 1;
             }
