@@ -178,7 +178,10 @@ impl Styles {
                 .set_font_size(12)
                 .set_align(FormatAlign::Center)
                 .set_align(FormatAlign::VerticalCenter),
-            year: base.set_num_format("0").set_align(FormatAlign::Left),
+            year: base
+                .set_num_format("0")
+                .set_align(FormatAlign::Left)
+                .set_align(FormatAlign::VerticalCenter),
         }
     }
 
@@ -196,7 +199,7 @@ impl Styles {
         let f = Styles::grid();
         let f = match align {
             nianbao_report::Align::Center => f.set_align(FormatAlign::Center),
-            nianbao_report::Align::Left => f.set_align(FormatAlign::Left),
+            nianbao_report::Align::Left => f.set_align(FormatAlign::Left).set_indent(1),
         };
         match role {
             LabelRole::Header | LabelRole::Block => f.set_bold(),
@@ -235,8 +238,10 @@ fn checked(text: &str, place: impl FnOnce() -> String) -> Result<&str, XlsxError
 fn write_info(sheet: &mut Worksheet, report: &Report, styles: &Styles) -> Result<(), XlsxError> {
     sheet.set_name(INFO_SHEET)?;
     sheet.set_column_width_pixels(0, 110)?;
-    sheet.set_column_width_pixels(1, 420)?;
-    sheet.set_column_width_pixels(2, 360)?;
+    sheet.set_column_width_pixels(1, 380)?;
+    sheet.set_column_width_pixels(2, 300)?;
+    sheet.set_paper_size(9);
+    sheet.set_print_fit_to_pages(1, 0);
     let unit = &report.unit;
     let kinds: Vec<&str> = UnitKind::ALL.iter().map(|k| k.label()).collect();
     let rows: [(&str, &str, String); 9] = [
@@ -368,28 +373,36 @@ fn write_table(
     Ok(())
 }
 
+const LINE_PT: f64 = 13.5;
+const PAD_PT: f64 = 5.0;
+const MIN_PT: f64 = 20.0;
+/// Excel's tallest row, in points.
+const MAX_ROW_PT: f64 = 409.0;
+
+/// The height in points a wrapped text needs in a column `width_px` wide (an estimate: CJK
+/// characters a full em of the 10-point font, others half).
+fn text_height(text: &str, width_px: f32) -> f64 {
+    let usable = (width_px - 14.0).max(8.0);
+    let lines: f64 = text
+        .split('\n')
+        .map(|line| {
+            let px: f32 = line
+                .chars()
+                .map(|c| if c.is_ascii() { 7.0 } else { 13.5 })
+                .sum();
+            (px / usable).ceil().max(1.0) as f64
+        })
+        .sum();
+    (lines * LINE_PT + PAD_PT).clamp(MIN_PT, MAX_ROW_PT)
+}
+
 /// Row heights in points that show every label's wrapped lines (Excel does not grow rows for
 /// merged cells by itself).
 fn row_heights(t: &TableTemplate, widths_px: &[f32]) -> Vec<f64> {
-    const LINE_PT: f64 = 13.5;
-    const PAD_PT: f64 = 5.0;
-    const MIN_PT: f64 = 20.0;
-    let lines_of = |text: &str, width_px: f32| -> f64 {
-        let usable = (width_px - 8.0).max(8.0);
-        text.split('\n')
-            .map(|line| {
-                let px: f32 = line
-                    .chars()
-                    .map(|c| if c.is_ascii() { 7.0 } else { 13.5 })
-                    .sum();
-                (px / usable).ceil().max(1.0) as f64
-            })
-            .sum()
-    };
     let need = |c: &nianbao_report::TemplateCell| -> f64 {
         let width: f32 = widths_px[c.col..c.col + c.col_span].iter().sum();
         match &c.content {
-            CellContent::Label { text, .. } => lines_of(text, width) * LINE_PT + PAD_PT,
+            CellContent::Label { text, .. } => text_height(text, width),
             CellContent::Figure { .. } => MIN_PT,
         }
     };
@@ -412,8 +425,9 @@ fn row_heights(t: &TableTemplate, widths_px: &[f32]) -> Vec<f64> {
 
 fn write_prose(sheet: &mut Worksheet, report: &Report, styles: &Styles) -> Result<(), XlsxError> {
     sheet.set_name(PROSE_SHEET)?;
-    for (c, px) in [200, 80, 220, 640].into_iter().enumerate() {
-        sheet.set_column_width_pixels(c as u16, px)?;
+    const WIDTHS_PX: [f32; 4] = [150.0, 70.0, 170.0, 560.0];
+    for (c, px) in WIDTHS_PX.into_iter().enumerate() {
+        sheet.set_column_width_pixels(c as u16, px as u32)?;
     }
     for (c, label) in PROSE_HEADER.iter().enumerate() {
         sheet.write_string_with_format(0, c as u16, *label, &styles.label)?;
@@ -441,8 +455,18 @@ fn write_prose(sheet: &mut Worksheet, report: &Report, styles: &Styles) -> Resul
         sheet.write_string_with_format(row, 1, level, &styles.wrapped)?;
         sheet.write_string_with_format(row, 2, checked(heading, at)?, &styles.wrapped)?;
         sheet.write_string_with_format(row, 3, checked(text, at)?, &styles.wrapped)?;
+        let height = [place, level, heading, text]
+            .iter()
+            .zip(WIDTHS_PX)
+            .map(|(t, px)| text_height(t, px))
+            .fold(MIN_PT, f64::max);
+        sheet.set_row_height(row, height)?;
     }
     sheet.set_freeze_panes(1, 0)?;
+    sheet.set_paper_size(9);
+    sheet.set_landscape();
+    sheet.set_print_fit_to_pages(1, 0);
+    sheet.set_repeat_rows(0, 0)?;
     Ok(())
 }
 
@@ -773,10 +797,17 @@ fn bad_field(sheet: &Sheet, row: usize, field: &str, reason: String) -> Problem 
     }
 }
 
-/// A label as compared with the template: without blanks and line breaks.
+/// A label as compared with the template: without blanks and line breaks, brackets and the
+/// full stop in either width.
 fn squeeze(text: &str) -> String {
     text.chars()
-        .filter(|c| !c.is_whitespace() && *c != '\u{3000}')
+        .filter(|c| !c.is_whitespace())
+        .map(|c| match c {
+            '(' => '（',
+            ')' => '）',
+            '．' => '.',
+            c => c,
+        })
         .collect()
 }
 
@@ -974,6 +1005,13 @@ mod tests {
         assert_eq!(cell_name(9, 25), "Z10");
         assert_eq!(cell_name(0, 26), "AA1");
         assert_eq!(cell_name(0, 702), "AAA1");
+    }
+
+    #[test]
+    fn labels_compare_without_blanks_and_bracket_width() {
+        assert_eq!(squeeze("(三)\n不予公开"), squeeze("（三）不予公开"));
+        assert_eq!(squeeze(" 1．属于国家秘密　"), squeeze("1.属于国家秘密"));
+        assert_ne!(squeeze("规章"), squeeze("规范性文件"));
     }
 
     #[test]

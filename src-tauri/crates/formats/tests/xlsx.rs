@@ -7,7 +7,7 @@ use nianbao_report::{
     sample_report, table_templates, CellContent, Date, Edition, Heading, HeadingLevel, Money,
     Paragraph, Report, SectionKey, SignOff, Unit, UnitKind, Value, ValueKind,
 };
-use rust_xlsxwriter::Workbook;
+use rust_xlsxwriter::{Formula, Workbook};
 use std::collections::{BTreeSet, HashMap};
 use std::io::Cursor;
 
@@ -188,6 +188,8 @@ fn figures_are_numbers_and_labels_sit_where_the_template_puts_them() {
 enum Typed<'a> {
     Number(f64),
     Text(&'a str),
+    /// A formula and the result Excel saved with it.
+    Formula(&'a str, &'a str),
 }
 
 /// A workbook as a clerk makes it in Excel/WPS: the official layout, 基本信息 filled, no 正文,
@@ -205,6 +207,10 @@ fn clerk_workbook(
         }
         Typed::Text(s) => {
             ws.write_string(r, c, s).unwrap();
+        }
+        Typed::Formula(f, result) => {
+            ws.write_formula(r, c, Formula::new(f).set_result(result))
+                .unwrap();
         }
     };
     let ws = wb.add_worksheet().set_name("基本信息").unwrap();
@@ -253,7 +259,11 @@ fn a_clerks_workbook_reads_as_typed() {
     let typed = HashMap::from([
         ("applications.received.natural", Typed::Text("39,570")),
         ("applications.received.business", Typed::Text("１２")),
-        ("applications.received.total", Typed::Text(" 39582 ")),
+        (
+            "applications.received.total",
+            Typed::Formula("=SUM(D4:I4)", "39582"),
+        ),
+        ("applications.carried_in.total", Typed::Text(" 3 ")),
         ("applications.granted.natural", Typed::Number(38.0)),
         ("applications.carried_in.research", Typed::Text("3件")),
         ("proactive.regulations.issued", Typed::Text("２")),
@@ -272,6 +282,7 @@ fn a_clerks_workbook_reads_as_typed() {
         ("applications.received.total", Value::Count(39_582)),
         ("applications.granted.natural", Value::Count(38)),
         ("applications.carried_in.research", Value::Count(3)),
+        ("applications.carried_in.total", Value::Count(3)),
         ("proactive.regulations.issued", Value::Count(2)),
         ("proactive.fees.amount", Value::Money(Money(15_922_040_000))),
         ("proactive.penalty.decisions", Value::Count(1234)),
