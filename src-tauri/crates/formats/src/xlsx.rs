@@ -59,7 +59,7 @@ pub enum XlsxError {
     OldExcel,
     #[error("文件不是Excel工作簿（.xlsx），无法导入")]
     NotXlsx,
-    #[error("Excel工作簿已损坏或不完整，无法读取")]
+    #[error("文件不是有效的Excel工作簿（.xlsx），或已损坏、不完整，无法读取")]
     Damaged(#[source] calamine::XlsxError),
     /// Everything wrong with a workbook, in sheet order.
     #[error("{}", ProblemList(.0))]
@@ -283,11 +283,12 @@ fn write_info(sheet: &mut Worksheet, report: &Report, styles: &Styles) -> Result
         if !hint.is_empty() {
             sheet.write_string_with_format(row, 2, hint, &styles.text)?;
         }
+        if *label == KIND {
+            let list = DataValidation::new().allow_list_strings(&kinds)?;
+            sheet.add_data_validation(row, 1, row, 1, &list)?;
+        }
         sheet.set_row_height(row, 20)?;
     }
-    let kind_row = rows.iter().position(|r| r.0 == KIND).unwrap_or(1) as u32;
-    let kind_list = DataValidation::new().allow_list_strings(&kinds)?;
-    sheet.add_data_validation(kind_row, 1, kind_row, 1, &kind_list)?;
     Ok(())
 }
 
@@ -561,13 +562,13 @@ impl Sheet {
     }
 }
 
-struct WorkbookReader {
-    xlsx: Xlsx<Cursor<Vec<u8>>>,
+struct WorkbookReader<'b> {
+    xlsx: Xlsx<Cursor<&'b [u8]>>,
     names: Vec<String>,
     problems: Vec<Problem>,
 }
 
-impl WorkbookReader {
+impl WorkbookReader<'_> {
     /// Streams a sheet's cells, keeping those within `rows` × `cols`, so that a sheet claiming
     /// a million rows costs nothing. `None` (with the problem noted) when the sheet is missing
     /// or broken.
@@ -613,7 +614,7 @@ pub fn read_xlsx(bytes: &[u8]) -> Result<Report, XlsxError> {
     if !bytes.starts_with(b"PK") {
         return Err(XlsxError::NotXlsx);
     }
-    let xlsx = Xlsx::new(Cursor::new(bytes.to_vec())).map_err(XlsxError::Damaged)?;
+    let xlsx = Xlsx::new(Cursor::new(bytes)).map_err(XlsxError::Damaged)?;
     let names = xlsx.sheet_names();
     let mut book = WorkbookReader {
         xlsx,
@@ -898,7 +899,9 @@ fn read_prose(sheet: &Sheet, problems: &mut Vec<Problem>) -> Prose {
         field: PROSE_HEADER[col].into(),
         reason,
     };
-    for row in 1..=last {
+    // The first row names the columns, unless a clerk deleted it.
+    let first = usize::from(sheet.text(0, 0).is_ok_and(|t| t == PROSE_HEADER[0]));
+    for row in first..=last {
         let mut texts = [const { String::new() }; 4];
         let mut ok = true;
         for (col, slot) in texts.iter_mut().enumerate() {

@@ -192,13 +192,14 @@ enum Typed<'a> {
     Formula(&'a str, &'a str),
 }
 
-/// A workbook as a clerk makes it in Excel/WPS: the official layout, 基本信息 filled, no 正文,
-/// figures typed as given (absent ones left blank).
+/// A workbook as a clerk makes it in Excel/WPS: the official layout, 基本信息 filled, figures
+/// typed as given (absent ones left blank), 正文 only when given.
 fn clerk_workbook(
     edition: Edition,
     info: &[(&str, Typed)],
     label_edition: Edition,
     figures: &HashMap<&str, Typed>,
+    prose: Option<&[[&str; 4]]>,
 ) -> Vec<u8> {
     let mut wb = Workbook::new();
     let put = |ws: &mut rust_xlsxwriter::Worksheet, r: u32, c: u16, t: Typed| match t {
@@ -234,6 +235,14 @@ fn clerk_workbook(
                 if let Some(v) = figures.get(key.as_str()) {
                     put(ws, c.row as u32 + 1, c.col as u16, *v);
                 }
+            }
+        }
+    }
+    if let Some(rows) = prose {
+        let ws = wb.add_worksheet().set_name("正文").unwrap();
+        for (r, row) in rows.iter().enumerate() {
+            for (c, text) in row.iter().enumerate() {
+                ws.write_string(r as u32, c as u16, *text).unwrap();
             }
         }
     }
@@ -273,7 +282,7 @@ fn a_clerks_workbook_reads_as_typed() {
         ("appeals.review.total", Typed::Number(4.0)),
         ("appeals.suit_direct.pending", Typed::Text("")),
     ]);
-    let bytes = clerk_workbook(Edition::E2021, &info_2021(), Edition::E2021, &typed);
+    let bytes = clerk_workbook(Edition::E2021, &info_2021(), Edition::E2021, &typed, None);
     let report = read_xlsx(&bytes).unwrap();
     let mut expected = Report::blank(township(), 2021);
     for (key, v) in [
@@ -310,7 +319,7 @@ fn changes_typed_as_words_or_signs_and_money_with_float_noise() {
         ("报告年度", Typed::Text("2020年")),
         ("报告格式版本", Typed::Text("2019年版")),
     ];
-    let bytes = clerk_workbook(Edition::E2019, &info, Edition::E2019, &typed);
+    let bytes = clerk_workbook(Edition::E2019, &info, Edition::E2019, &typed, None);
     let report = read_xlsx(&bytes).unwrap();
     let f = |k: &str| report.figures.get(k).unwrap();
     assert_eq!(f("proactive.licensing.change"), Value::Change(10));
@@ -335,7 +344,7 @@ fn text_in_a_number_cell_names_sheet_and_cell() {
         ("appeals.review.upheld", Typed::Number(-1.0)),
         ("appeals.review.other", Typed::Text("3 4")),
     ]);
-    let bytes = clerk_workbook(Edition::E2021, &info_2021(), Edition::E2021, &typed);
+    let bytes = clerk_workbook(Edition::E2021, &info_2021(), Edition::E2021, &typed, None);
     let messages: Vec<String> = problems(read_xlsx(&bytes))
         .iter()
         .map(ToString::to_string)
@@ -359,7 +368,7 @@ fn a_bad_year_edition_or_kind_is_named_on_the_info_sheet() {
         ("报告年度", Typed::Text("二〇二一")),
         ("报告格式版本", Typed::Number(2020.0)),
     ];
-    let bytes = clerk_workbook(Edition::E2021, &info, Edition::E2021, &HashMap::new());
+    let bytes = clerk_workbook(Edition::E2021, &info, Edition::E2021, &HashMap::new(), None);
     let messages: Vec<String> = problems(read_xlsx(&bytes))
         .iter()
         .map(ToString::to_string)
@@ -383,6 +392,7 @@ fn sheets_of_another_edition_are_refused_not_misread() {
         &info_2021(),
         Edition::E2019,
         &HashMap::new(),
+        None,
     );
     let p = problems(read_xlsx(&bytes));
     assert!(
@@ -412,7 +422,7 @@ fn missing_sheets_and_fields_are_named() {
     assert_eq!(messages, ["缺少工作表“基本信息”"]);
 
     let info = [("单位名称", Typed::Text("某某镇人民政府"))];
-    let bytes = clerk_workbook(Edition::E2021, &info, Edition::E2021, &HashMap::new());
+    let bytes = clerk_workbook(Edition::E2021, &info, Edition::E2021, &HashMap::new(), None);
     let messages: Vec<String> = problems(read_xlsx(&bytes))
         .iter()
         .map(ToString::to_string)
@@ -457,5 +467,85 @@ fn hostile_bytes_give_errors_not_panics() {
     assert_eq!(
         XlsxError::OldExcel.to_string(),
         "这是旧版Excel（.xls）文件：请在Excel或WPS中“另存为”Excel工作簿（.xlsx）后再导入"
+    );
+}
+
+#[test]
+fn prose_reads_without_its_header_row_and_its_problems_are_named() {
+    let rows = [
+        ["开头", "", "", "本报告根据……编制。"],
+        ["一、总体情况", "", "", "2021年，本镇……"],
+        ["一、总体情况", "二级标题", "（一）主动公开情况。", "全年……"],
+        ["六、其他需要报告的事项", "", "", "无。"],
+        ["落款单位", "", "", "某某镇人民政府"],
+        ["落款日期", "", "", "2022年1月20日"],
+    ];
+    let bytes = clerk_workbook(
+        Edition::E2021,
+        &info_2021(),
+        Edition::E2021,
+        &HashMap::new(),
+        Some(&rows),
+    );
+    let report = read_xlsx(&bytes).unwrap();
+    assert_eq!(report.opening, "本报告根据……编制。");
+    assert_eq!(
+        report.section(SectionKey::Overview).paragraphs,
+        [
+            Paragraph::body("2021年，本镇……"),
+            Paragraph {
+                heading: Some(Heading {
+                    level: HeadingLevel::Sub,
+                    text: "（一）主动公开情况。".into()
+                }),
+                text: "全年……".into()
+            }
+        ]
+    );
+    assert_eq!(report.section(SectionKey::Other).text(), "无。");
+    assert_eq!(
+        report.sign_off,
+        Some(SignOff {
+            name: "某某镇人民政府".into(),
+            date: Date::new(2022, 1, 20).unwrap()
+        })
+    );
+
+    let rows = [
+        ["位置", "标题层级", "小标题", "正文"],
+        ["七、附件", "", "", "……"],
+        ["一、总体情况", "五级标题", "（一）", "……"],
+        ["一、总体情况", "", "（二）", "……"],
+        ["落款日期", "", "", "2022-02-30"],
+    ];
+    let bytes = clerk_workbook(
+        Edition::E2021,
+        &info_2021(),
+        Edition::E2021,
+        &HashMap::new(),
+        Some(&rows),
+    );
+    let messages: Vec<String> = problems(read_xlsx(&bytes))
+        .iter()
+        .map(ToString::to_string)
+        .collect();
+    assert_eq!(messages.len(), 4, "{messages:?}");
+    assert!(
+        messages[0].starts_with("正文 A2（位置）：应为开头、一、总体情况、"),
+        "{}",
+        messages[0]
+    );
+    assert!(messages[0].ends_with("（“七、附件”）"), "{}", messages[0]);
+    assert_eq!(
+        messages[1],
+        "正文 B3（标题层级）：应为二级标题、三级标题或四级标题（“五级标题”）"
+    );
+    assert_eq!(
+        messages[2],
+        "正文 B4（标题层级）：小标题须同时填写标题层级和小标题两格"
+    );
+    assert_eq!(
+        messages[3],
+        "正文 D5（正文）：应为有效日期，如2021-01-20或2021年1月20日（“2022-02-30”）"
     );
 }
