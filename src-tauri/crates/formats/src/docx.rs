@@ -11,8 +11,7 @@ use docx_rs::{
     TableCellMargins, TableLayoutType, TableRow, VAlignType, VMergeType, WidthType,
 };
 use nianbao_report::{
-    table_template, Align, CellContent, Edition, HeadingLevel, Report, SectionKey, TableId, Value,
-    ValueKind,
+    table_template, Align, CellContent, HeadingLevel, Report, SectionKey, TableId,
 };
 use std::io::Cursor;
 
@@ -260,7 +259,9 @@ fn table(report: &Report, table: TableId) -> Table {
         let keep = template.keep_with_next.contains(&c.row);
         let (text, align) = match &c.content {
             CellContent::Label { text, align, .. } => (text.clone(), *align),
-            CellContent::Figure { key, kind, .. } => (figure(report, key, *kind), Align::Center),
+            CellContent::Figure { key, kind, .. } => {
+                (report.printed_figure(key, *kind), Align::Center)
+            }
         };
         let mut first = TableCell::new()
             .add_paragraph(cell_paragraph(&text, align).keep_next(keep))
@@ -349,16 +350,6 @@ fn cell_paragraph(text: &str, align: Align) -> Paragraph {
         )
         .indent(Some(0), Some(SpecialIndentType::FirstLine(0)), None, None)
         .add_run(r)
-}
-
-/// A cell's value as printed: 0, 39570, 增10, 减3, 15922.04万元 (the 2019 采购总金额 carries
-/// its unit in the cell; the 2021 fee column names it). The PDF prints the same.
-fn figure(report: &Report, key: &str, kind: ValueKind) -> String {
-    let value = report.figures.get(key).unwrap_or(Value::zero(kind));
-    match (report.edition, value) {
-        (Edition::E2019, Value::Money(_)) => format!("{value}万元"),
-        _ => value.to_string(),
-    }
 }
 
 #[cfg(test)]

@@ -5,8 +5,7 @@
 //! into the portal's CMS editor.
 
 use nianbao_report::{
-    table_template, Align, CellContent, Edition, HeadingLevel, Report, SectionKey, TableId,
-    TemplateCell, Value, ValueKind,
+    table_template, Align, CellContent, HeadingLevel, Report, SectionKey, TableId, TemplateCell,
 };
 use std::fmt::Write;
 
@@ -139,7 +138,7 @@ fn table(page: &mut String, report: &Report, table: TableId) {
             let (text, align) = match &c.content {
                 CellContent::Label { text, align, .. } => (escape(text), *align),
                 CellContent::Figure { key, kind, .. } => {
-                    (escape(&figure(report, key, *kind)), Align::Center)
+                    (escape(&report.printed_figure(key, *kind)), Align::Center)
                 }
             };
             let align = match align {
@@ -169,16 +168,6 @@ fn table(page: &mut String, report: &Report, table: TableId) {
         }
     }
     page.push_str("</tbody>\n</table>\n");
-}
-
-/// A cell's value as printed: 0, 39570, 增10, 减3, 15922.04万元 (the 2019 采购总金额 carries
-/// its unit in the cell; the 2021 fee column names it). The PDF prints the same.
-fn figure(report: &Report, key: &str, kind: ValueKind) -> String {
-    let value = report.figures.get(key).unwrap_or(Value::zero(kind));
-    match (report.edition, value) {
-        (Edition::E2019, Value::Money(_)) => format!("{value}万元"),
-        _ => value.to_string(),
-    }
 }
 
 /// Text made safe inside an element or a quoted attribute.

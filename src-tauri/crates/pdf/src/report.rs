@@ -3,8 +3,8 @@
 //! report's edition (every label, every merged cell), and the sign-off.
 
 use nianbao_report::{
-    table_template, Align, CellContent, Edition, HeadingLevel as ReportHeadingLevel, Report,
-    SectionKey, TableId, Value, ValueKind,
+    table_template, Align, CellContent, HeadingLevel as ReportHeadingLevel, Report, SectionKey,
+    TableId,
 };
 
 use crate::document::{Block, Cell, Document, HeadingLevel, Paragraph, SignOff, Table};
@@ -80,16 +80,6 @@ fn level(level: ReportHeadingLevel) -> HeadingLevel {
     }
 }
 
-/// A cell's value as printed: 0, 39570, 增10, 减3, 15922.04万元 (the 2019
-/// 采购总金额 carries its unit in the cell; the 2021 fee column names it).
-fn figure(report: &Report, key: &str, kind: ValueKind) -> String {
-    let value = report.figures.get(key).unwrap_or(Value::zero(kind));
-    match (report.edition, value) {
-        (Edition::E2019, Value::Money(_)) => format!("{value}万元"),
-        _ => value.to_string(),
-    }
-}
-
 /// Tables are set in 仿宋 10.5 pt (五号).
 const TABLE_PT: f32 = 10.5;
 
@@ -109,7 +99,7 @@ fn table(report: &Report, table: TableId) -> Table {
                     }
                 }
                 CellContent::Figure { key, kind, .. } => {
-                    Cell::new(c.row, c.col, figure(report, key, *kind))
+                    Cell::new(c.row, c.col, report.printed_figure(key, *kind))
                 }
             };
             cell.span(c.row_span, c.col_span)
@@ -129,7 +119,7 @@ fn table(report: &Report, table: TableId) -> Table {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use nianbao_report::sample_report;
+    use nianbao_report::{sample_report, Edition, ValueKind};
 
     fn cell_texts(table: &Table) -> Vec<&str> {
         table.cells.iter().map(|c| c.text.as_str()).collect()

@@ -394,6 +394,16 @@ impl Report {
         self.figures = figures;
     }
 
+    /// A figure as the report prints it: 0, 39570, 增10, 减3, 15922.04万元 (the 2019 edition's
+    /// 采购总金额 carries its unit in the cell; the 2021 fee column names it in its heading).
+    pub fn printed_figure(&self, key: &str, kind: edition::ValueKind) -> String {
+        let value = self.figures.get(key).unwrap_or(Value::zero(kind));
+        match (self.edition, value) {
+            (Edition::E2019, Value::Money(_)) => format!("{value}万元"),
+            _ => value.to_string(),
+        }
+    }
+
     /// Fills every total (table 三's 总计 column and （七）总计 row, table 四's 总计) from
     /// the figures it sums, as the app does for the clerk.
     pub fn fill_totals(&mut self) {
