@@ -54,9 +54,11 @@ impl From<WorkflowError> for CommandError {
     fn from(e: WorkflowError) -> Self {
         let code = match &e {
             WorkflowError::Read { .. } | WorkflowError::Write { .. } => ErrorCode::Io,
-            WorkflowError::Exchange { .. } | WorkflowError::InvalidYear(_) => {
-                ErrorCode::InvalidInput
-            }
+            WorkflowError::Exchange { .. }
+            | WorkflowError::Xlsx { .. }
+            | WorkflowError::UnknownFormat { .. }
+            | WorkflowError::InvalidYear(_) => ErrorCode::InvalidInput,
+            WorkflowError::XlsxWrite(_) | WorkflowError::Docx(_) => ErrorCode::Io,
             WorkflowError::HardFindings { .. } => ErrorCode::HardFindings,
             WorkflowError::AlreadyExists { .. } => ErrorCode::AlreadyExists,
             WorkflowError::NotFound { .. } => ErrorCode::NotFound,

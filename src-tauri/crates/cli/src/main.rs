@@ -5,7 +5,8 @@ use clap::{Parser, Subcommand};
 use nianbao_report::{sample_json, validate, write_report, Finding, Report, Severity};
 use nianbao_store::{SaveOutcome, Store, StoreError};
 use nianbao_workflow::{
-    read_exchange_file, write_atomically, CopyKind, ImportBatch, Purpose, WorkflowError,
+    read_report_file, write_atomically, write_report_as, CopyKind, Format, ImportBatch, Purpose,
+    WorkflowError,
 };
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
@@ -96,6 +97,23 @@ enum Command {
         /// 落款处将加盖印章，右空四字 / the sign-off will be sealed: four characters' space on its right
         #[arg(long)]
         sealed: bool,
+    },
+    /// 转换格式：按扩展名读入 .json/.xlsx，写出 .json/.pdf/.xlsx/.html/.docx / Convert between formats, chosen by the extensions
+    #[command(
+        after_help = "读入：年报数据文件（.json）、Excel工作簿（.xlsx）。写出：.json、.pdf、.xlsx、.html（网页，可粘贴到网站）、.docx（Word）。\n\
+        退出码：0 正常；1 报告有硬性错误（PDF正式版不生成，加 --draft 生成草稿版；其他格式照常写出）；2 输入无法使用。\n\
+        In: .json, .xlsx. Out: .json, .pdf, .xlsx, .html, .docx. Exit 1 when the report breaks a hard rule \
+        (no final PDF; --draft writes one marked 草稿; other formats are written as they stand)."
+    )]
+    Convert {
+        /// 输入文件 / input file
+        input: PathBuf,
+        /// 输出文件 / output file
+        #[arg(long)]
+        out: PathBuf,
+        /// PDF：生成带“草稿”字样的草稿版 / PDF: write a draft marked 草稿
+        #[arg(long)]
+        draft: bool,
     },
     /// 备份数据文件 / Write a consistent copy of a store
     Backup {
@@ -261,6 +279,27 @@ fn run(command: Command) -> Result<ExitCode, CliError> {
                 return Ok(ExitCode::from(1));
             }
         }
+        Command::Convert { input, out, draft } => {
+            let format = Format::of_path(&out).ok_or(WorkflowError::UnknownFormat {
+                path: out.clone(),
+                readable: false,
+            })?;
+            let report = read_file(&input)?;
+            let copy = if draft {
+                CopyKind::Draft
+            } else {
+                CopyKind::Final
+            };
+            let fonts = nianbao_pdf::FontSet::bundled();
+            let bytes = write_report_as(&report, format, &fonts, copy, Purpose::Export)?;
+            write_file(&out, &bytes)?;
+            println!("已写出{}：{}", format.label(), out.display());
+            let errors = nianbao_report::hard_error_count(&report);
+            if errors > 0 {
+                println!("注意：报告有{errors}处硬性错误（用 check 查看）。");
+                return Ok(ExitCode::from(1));
+            }
+        }
         Command::Backup { db, out } => {
             open_existing(&db)?.backup(&out)?;
             println!("已备份到：{}", out.display());
@@ -270,7 +309,7 @@ fn run(command: Command) -> Result<ExitCode, CliError> {
 }
 
 fn read_file(path: &Path) -> Result<Report, CliError> {
-    Ok(read_exchange_file(path)?)
+    Ok(read_report_file(path)?)
 }
 
 fn write_file(path: &Path, bytes: impl AsRef<[u8]>) -> Result<(), CliError> {

@@ -2,21 +2,9 @@
 //! never leave half a file.
 
 use crate::{Result, WorkflowError};
-use nianbao_report::{read_report, Report};
+use nianbao_report::Report;
 use std::io::Write;
 use std::path::Path;
-
-/// Reads one exchange file; a problem names the file and, inside it, the key.
-pub fn read_exchange_file(path: &Path) -> Result<Report> {
-    let bytes = std::fs::read(path).map_err(|source| WorkflowError::Read {
-        path: path.into(),
-        source,
-    })?;
-    read_report(&bytes).map_err(|source| WorkflowError::Exchange {
-        path: path.into(),
-        source,
-    })
-}
 
 /// Writes `bytes` to `path` through a temporary file beside it, synced, then renamed over
 /// the target: the file is either the old one or the whole new one, never half of it.

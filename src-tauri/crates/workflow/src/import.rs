@@ -1,7 +1,7 @@
-//! Importing exchange files: every file is read first, and only when all of them are sound
+//! Importing report files (exchange files, Excel workbooks): every file is read first, and only when all of them are sound
 //! are they saved, in one transaction.
 
-use crate::{read_exchange_file, Result};
+use crate::{read_report_file, Result};
 use nianbao_report::{hard_error_count, Report};
 use nianbao_store::{SaveOutcome, Store};
 use std::path::{Path, PathBuf};
@@ -28,7 +28,7 @@ impl ImportBatch {
     pub fn read(paths: &[impl AsRef<Path>]) -> Result<ImportBatch> {
         let files = paths
             .iter()
-            .map(|p| Ok((p.as_ref().to_path_buf(), read_exchange_file(p.as_ref())?)))
+            .map(|p| Ok((p.as_ref().to_path_buf(), read_report_file(p.as_ref())?)))
             .collect::<Result<Vec<_>>>()?;
         Ok(ImportBatch { files })
     }

@@ -3,11 +3,13 @@
 //! listing reports, so the two behave the same.
 
 mod files;
+mod formats;
 mod import;
 mod listing;
 mod render;
 
-pub use files::{output_file_name, read_exchange_file, write_atomically};
+pub use files::{output_file_name, write_atomically};
+pub use formats::{read_report_file, write_report_as, Format};
 pub use import::{import_exchange_files, ImportBatch, Imported};
 pub use listing::{create_report, findings, list_reports, ReportListing};
 pub use render::{render, CopyKind, Purpose};
@@ -35,6 +37,18 @@ pub enum WorkflowError {
         #[source]
         source: nianbao_report::ExchangeError,
     },
+    #[error("“{}”有问题，未导入任何文件：\n{source}", path.display())]
+    Xlsx {
+        path: PathBuf,
+        #[source]
+        source: nianbao_formats::xlsx::XlsxError,
+    },
+    #[error("无法生成Excel文件：{0}")]
+    XlsxWrite(#[source] nianbao_formats::xlsx::XlsxError),
+    #[error(transparent)]
+    Docx(#[from] nianbao_formats::docx::DocxError),
+    #[error("不认识“{}”的文件格式：{}", path.display(), if *readable { "能读取的是年报数据文件（.json）和Excel工作簿（.xlsx）" } else { "能写出的是 .json、.pdf、.xlsx、.html 和 .docx" })]
+    UnknownFormat { path: PathBuf, readable: bool },
     #[error("报告还有{count}处错误，不能{}正式版。可以先{}带“草稿”字样的草稿版。", purpose.verb(), purpose.verb())]
     HardFindings { count: usize, purpose: Purpose },
     #[error("年度“{0}”无效，应为2008至2100之间的年份")]
