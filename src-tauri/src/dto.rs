@@ -122,6 +122,30 @@ pub struct DefaultTextsDto {
     pub opening: String,
 }
 
+/// A file format the app writes a report in (and, for exchange and xlsx, reads).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[serde(rename_all = "snake_case")]
+pub enum FileFormatDto {
+    Exchange,
+    Pdf,
+    Xlsx,
+    Html,
+    Docx,
+}
+
+impl From<FileFormatDto> for nianbao_workflow::Format {
+    fn from(f: FileFormatDto) -> Self {
+        use nianbao_workflow::Format;
+        match f {
+            FileFormatDto::Exchange => Format::Exchange,
+            FileFormatDto::Pdf => Format::Pdf,
+            FileFormatDto::Xlsx => Format::Xlsx,
+            FileFormatDto::Html => Format::Html,
+            FileFormatDto::Docx => Format::Docx,
+        }
+    }
+}
+
 // ---- The format's facts and the tables' shape, for the UI (never re-encoded in TypeScript).
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
@@ -423,6 +447,7 @@ pub fn typescript_bindings() -> String {
         CellEditResultDto::decl(&cfg),
         SavedDto::decl(&cfg),
         DefaultTextsDto::decl(&cfg),
+        FileFormatDto::decl(&cfg),
         SectionHeadingDto::decl(&cfg),
         EditionLayoutDto::decl(&cfg),
         EditionYearsDto::decl(&cfg),

@@ -124,6 +124,8 @@ changed: boolean, };
 
 export type DefaultTextsDto = { title: string, opening: string, };
 
+export type FileFormatDto = "exchange" | "pdf" | "xlsx" | "html" | "docx";
+
 export type SectionHeadingDto = { key: SectionKey, 
 /**
  * e.g. 一、总体情况

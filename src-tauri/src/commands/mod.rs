@@ -125,13 +125,22 @@ pub async fn preview_pdf(
 }
 
 #[tauri::command]
-pub async fn export_pdf(
+pub async fn export_report(
     app: AppHandle,
     state: State<'_, Arc<AppState>>,
     report: ReportDto,
+    format: FileFormatDto,
     draft: bool,
 ) -> CommandResult<Option<String>> {
-    blocking(&state, move |s| output::export_pdf(s, &app, &report, draft)).await
+    blocking(&state, move |s| {
+        output::export_report(s, &app, &report, format, draft)
+    })
+    .await
+}
+
+#[tauri::command]
+pub fn web_page(report: ReportDto) -> CommandResult<String> {
+    output::web_page(&report)
 }
 
 #[tauri::command]
@@ -145,18 +154,9 @@ pub async fn print_pdf(
 }
 
 #[tauri::command]
-pub async fn export_exchange(
-    app: AppHandle,
-    state: State<'_, Arc<AppState>>,
-    report: ReportDto,
-) -> CommandResult<Option<String>> {
-    blocking(&state, move |_| output::export_exchange(&app, &report)).await
-}
-
-#[tauri::command]
-pub async fn import_exchange(
+pub async fn import_reports(
     app: AppHandle,
     state: State<'_, Arc<AppState>>,
 ) -> CommandResult<Vec<ReportSummaryDto>> {
-    blocking(&state, move |s| output::import_exchange(s, &app)).await
+    blocking(&state, move |s| output::import_reports(s, &app)).await
 }

@@ -1,12 +1,15 @@
-//! What leaves the app: the PDF (preview, export, print) and exchange files. The rules (the
+//! What leaves the app and comes in: the PDF (preview, print), exports in every format, the
+//! web page for the portal, imports of exchange files and Excel workbooks. The rules (the
 //! final copy, atomic writes, all-or-nothing import) are the workflow crate's, shared with
 //! nianbao-cli; what is here is the window's part: dialogs and the system viewer.
 
 use crate::dto::*;
 use crate::error::{CommandError, CommandResult, ErrorCode};
 use crate::AppState;
-use nianbao_report::{write_report, Report};
-use nianbao_workflow::{output_file_name, render, write_atomically, CopyKind, Purpose};
+use nianbao_report::Report;
+use nianbao_workflow::{
+    output_file_name, render, write_atomically, write_report_as, CopyKind, Format, Purpose,
+};
 use std::path::{Path, PathBuf};
 use tauri::AppHandle;
 use tauri_plugin_dialog::DialogExt;
@@ -55,19 +58,35 @@ fn save_path(app: &AppHandle, name: &str, filter: (&str, &str)) -> Option<PathBu
         .and_then(|p| p.into_path().ok())
 }
 
-pub fn export_pdf(
+/// Writes the report in `format` where the clerk chooses (a save dialog). A final PDF is
+/// refused while hard errors remain (`draft` asks for the 草稿 copy); other formats are the
+/// report as it stands.
+pub fn export_report(
     state: &AppState,
     app: &AppHandle,
     dto: &ReportDto,
+    format: FileFormatDto,
     draft: bool,
 ) -> CommandResult<Option<String>> {
-    let (report, bytes) = printable(state, dto, draft, Purpose::Export)?;
-    let name = output_file_name(&report, draft, "pdf");
-    let Some(path) = save_path(app, &name, ("PDF 文件", "pdf")) else {
+    let report = Report::try_from(dto)?;
+    let format = Format::from(format);
+    let copy = if draft {
+        CopyKind::Draft
+    } else {
+        CopyKind::Final
+    };
+    let bytes = write_report_as(&report, format, state.fonts(), copy, Purpose::Export)?;
+    let name = output_file_name(&report, draft && format == Format::Pdf, format);
+    let Some(path) = save_path(app, &name, (format.label(), format.extension())) else {
         return Ok(None);
     };
     write_atomically(&path, &bytes)?;
     Ok(Some(path.display().to_string()))
+}
+
+/// The report as a self-contained web page, for the portal's editor (复制网页版).
+pub fn web_page(dto: &ReportDto) -> CommandResult<String> {
+    Ok(nianbao_formats::html::write_html(&Report::try_from(dto)?))
 }
 
 /// Tauri has no print API: the PDF opens in the system's viewer, which prints it.
@@ -80,7 +99,7 @@ pub fn print_pdf(
     let (report, bytes) = printable(state, dto, draft, Purpose::Print)?;
     let dir = std::env::temp_dir().join("nianbao");
     std::fs::create_dir_all(&dir)?;
-    let path = dir.join(output_file_name(&report, draft, "pdf"));
+    let path = dir.join(output_file_name(&report, draft, Format::Pdf));
     write_atomically(&path, &bytes)?;
     app.opener()
         .open_path(path.display().to_string(), None::<&str>)
@@ -88,22 +107,13 @@ pub fn print_pdf(
     Ok(path.display().to_string())
 }
 
-pub fn export_exchange(app: &AppHandle, dto: &ReportDto) -> CommandResult<Option<String>> {
-    let report = Report::try_from(dto)?;
-    let name = format!("{}{}年报数据.json", report.unit.name, report.year);
-    let Some(path) = save_path(app, &name, ("年报数据文件", "json")) else {
-        return Ok(None);
-    };
-    write_atomically(&path, write_report(&report).as_bytes())?;
-    Ok(Some(path.display().to_string()))
-}
-
-/// Reads the chosen exchange files (all of them first) and saves them in one transaction.
-pub fn import_exchange(state: &AppState, app: &AppHandle) -> CommandResult<Vec<ReportSummaryDto>> {
+/// Reads the chosen report files (exchange files, Excel workbooks; all of them first) and
+/// saves them in one transaction.
+pub fn import_reports(state: &AppState, app: &AppHandle) -> CommandResult<Vec<ReportSummaryDto>> {
     let Some(paths) = app
         .dialog()
         .file()
-        .add_filter("年报数据文件", &["json"])
+        .add_filter("年报数据文件或Excel工作簿", &["json", "xlsx"])
         .blocking_pick_files()
     else {
         return Ok(Vec::new());

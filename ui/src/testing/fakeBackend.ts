@@ -288,8 +288,16 @@ export function createFakeBackend(initial: ReportDto[] = [sampleReport()]): Fake
         opening: `本报告……统计期限自${report.year}年1月1日起至${report.year}年12月31日止。如对本报告有疑问，请与${u.name}联系（地址：${u.address}；邮编：${u.postcode}；联系电话：${u.phone}）。`,
       };
     },
-    async importExchange() {
-      fake.calls.push({ method: "importExchange", args: [] });
+    async exportReport(report, format) {
+      fake.calls.push({ method: "exportReport", args: [copy(report), format] });
+      return `/tmp/${report.title}.${format}`;
+    },
+    async webPage(report) {
+      fake.calls.push({ method: "webPage", args: [copy(report)] });
+      return `<html><body><h1>${report.title}</h1></body></html>`;
+    },
+    async importReports() {
+      fake.calls.push({ method: "importReports", args: [] });
       return [];
     },
     async onWindowClose(beforeClose) {

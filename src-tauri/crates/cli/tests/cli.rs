@@ -390,5 +390,8 @@ fn convert_refuses_what_it_cannot_read_or_write_and_a_final_pdf_of_a_broken_repo
     assert!(!d.path().join("bad.pdf").exists());
     let o = cli(&["convert", "bad.json", "--out", "bad.xlsx"], d.path());
     assert_eq!(o.status.code(), Some(1), "{}", text(&o));
-    assert!(d.path().join("bad.xlsx").exists(), "other formats are written as they stand");
+    assert!(
+        d.path().join("bad.xlsx").exists(),
+        "other formats are written as they stand"
+    );
 }

@@ -1,6 +1,7 @@
 //! Files in and out: an exchange file read with its path in every message, and writes that
 //! never leave half a file.
 
+use crate::Format;
 use crate::{Result, WorkflowError};
 use nianbao_report::Report;
 use std::io::Write;
@@ -27,11 +28,15 @@ pub fn write_atomically(path: &Path, bytes: &[u8]) -> Result<()> {
     Ok(())
 }
 
-/// The name an output of `report` is offered under: its title (characters Windows forbids in
-/// file names replaced), 草稿 marked, and the extension.
-pub fn output_file_name(report: &Report, draft: bool, extension: &str) -> String {
-    let stem: String = report
-        .title
+/// The name an output of `report` is offered under: for the exchange file the unit and year
+/// (年报数据), else its title; characters Windows forbids in file names replaced, 草稿 marked.
+pub fn output_file_name(report: &Report, draft: bool, format: Format) -> String {
+    let extension = format.extension();
+    let title = match format {
+        Format::Exchange => format!("{}{}年报数据", report.unit.name, report.year),
+        _ => report.title.clone(),
+    };
+    let stem: String = title
         .chars()
         .map(|c| {
             if r#"\/:*?"<>|"#.contains(c) || c.is_control() {
@@ -75,10 +80,14 @@ mod tests {
     fn file_names_follow_the_title() {
         let mut r = sample_report();
         assert_eq!(
-            output_file_name(&r, true, "pdf"),
+            output_file_name(&r, true, Format::Pdf),
             "舒城县人民政府2020年政府信息公开工作年度报告（草稿）.pdf"
         );
         r.title = "a/b: c".into();
-        assert_eq!(output_file_name(&r, false, "json"), "a_b_ c.json");
+        assert_eq!(output_file_name(&r, false, Format::Docx), "a_b_ c.docx");
+        assert_eq!(
+            output_file_name(&r, false, Format::Exchange),
+            "舒城县人民政府2020年报数据.json"
+        );
     }
 }
