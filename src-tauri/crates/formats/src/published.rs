@@ -1,0 +1,1155 @@
+//! Last year's published report read back in: text copied from Word, WPS or a browser, a saved
+//! portal page (`.html`) or the Word file (`.docx`) becomes a [`Report`], so that year one
+//! starts from what the office already published.
+//!
+//! Every source is first turned into one stream of lines (a paragraph or a table cell each);
+//! the reader then finds the title (unit and year), the opening, the six sections by their
+//! headings, the paragraphs with their heading levels, and the figures of the three tables by
+//! walking the edition's row labels in order.
+//!
+//! How figures are read:
+//! - A row's figures are what stands between its label and the next row's label, the
+//!   template's other labels (column headings, group labels) taken out. When there are as many
+//!   as the row has cells and each reads as a figure of its kind, they are taken as published
+//!   (a report that breaks a rule is imported as published, never corrected).
+//! - `—`, `－`, `-`, `/`, `无` in a figure's place are read as 0 (how reports write “none”);
+//!   each such cell is named in the notes.
+//! - Otherwise the row is flattened (figures run together: “29 2 0 0 0 0 31”, “2920000 31”):
+//!   every way of cutting the digits into the row's cells is tried (no number has a leading
+//!   zero), kept only where the table's own sums hold (a row's 总计, table 三's
+//!   一+二 = （七）+四 and （七）= the sum of the results, table 四's group totals). A cell that
+//!   has the same value in every way left is read; every other is doubtful (left 0 in the
+//!   report and named in [`Published::doubtful`]). A blank cell is never guessed: its row is
+//!   recovered by the sums or marked.
+
+use nianbao_report::edition::{
+    self, Edition, ValueKind, APPEAL_COLUMNS, APPEAL_GROUPS, APPLICATION_COLUMNS,
+};
+use nianbao_report::{
+    parse_value, table_template, CellContent, Date, Figures, Heading, HeadingLevel, Paragraph,
+    Report, Section, SectionKey, SignOff, TableId, Unit, UnitKind, Value,
+};
+use std::collections::HashSet;
+use std::io::Read;
+
+/// What was read from a published report.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Published {
+    /// The report as published; a doubtful cell holds 0.
+    pub report: Report,
+    /// The keys of the cells not read, or read with doubt, in reading order.
+    pub doubtful: Vec<String>,
+    /// What the clerk should know about the reading, in Chinese.
+    pub notes: Vec<String>,
+}
+
+/// Why a source could not be read as a report at all.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum PublishedError {
+    #[error("没有找到报告标题（如“某某县人民政府2020年政府信息公开工作年度报告”），这不像一份政府信息公开工作年度报告")]
+    NoTitle,
+    #[error("标题“{0}”中没有年份（如“2020年”）")]
+    NoYear(String),
+    #[error("没有找到报告的各部分标题（如“一、总体情况”），无法读取")]
+    NoSections,
+    #[error("无法打开这个 Word 文件：{0}")]
+    Docx(String),
+}
+
+/// A text file's bytes as text: UTF-8 (with or without a byte-order mark), else GB18030 (the
+/// encoding of Chinese Windows text files).
+pub fn decode_text(bytes: &[u8]) -> String {
+    let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
+    match std::str::from_utf8(bytes) {
+        Ok(text) => text.to_owned(),
+        Err(_) => encoding_rs::GB18030.decode(bytes).0.into_owned(),
+    }
+}
+
+/// Reads text copied from Word, WPS or a browser: paragraphs one a line, table cells one a
+/// line or separated by tabs.
+pub fn read_published_text(text: &str) -> Result<Published, PublishedError> {
+    let mut items = Vec::new();
+    for line in text.lines() {
+        let line = strip_bookmarks(line);
+        for part in line.split('\t') {
+            push_item(&mut items, part, false);
+        }
+    }
+    read_items(items)
+}
+
+/// Reads a saved web page: the report's paragraphs and table cells, whatever spans and fonts
+/// the portal's editor put around them.
+pub fn read_published_html(html: &str) -> Result<Published, PublishedError> {
+    read_items(html_items(html))
+}
+
+/// Reads a Word file: the paragraphs and table cells of `word/document.xml`.
+pub fn read_published_docx(bytes: &[u8]) -> Result<Published, PublishedError> {
+    let mut archive = zip::ZipArchive::new(std::io::Cursor::new(bytes))
+        .map_err(|e| PublishedError::Docx(e.to_string()))?;
+    let mut xml = String::new();
+    archive
+        .by_name("word/document.xml")
+        .map_err(|e| PublishedError::Docx(e.to_string()))?
+        .read_to_string(&mut xml)
+        .map_err(|e| PublishedError::Docx(e.to_string()))?;
+    read_items(docx_items(&xml))
+}
+
+/// One line of the source: a paragraph, or a table cell's text.
+#[derive(Debug, Clone)]
+struct Item {
+    text: String,
+    cell: bool,
+}
+
+fn push_item(items: &mut Vec<Item>, text: &str, cell: bool) {
+    let text = trim(text);
+    if !text.is_empty() {
+        items.push(Item {
+            text: text.to_owned(),
+            cell,
+        });
+    }
+}
+
+fn trim(s: &str) -> &str {
+    s.trim_matches(|c: char| c.is_whitespace() || c == '\u{feff}' || c == '\u{200b}')
+}
+
+/// Text exports of Word files mark bookmarks as “[bookmark: OLE_LINK1]”.
+fn strip_bookmarks(mut line: &str) -> &str {
+    loop {
+        let t = line.trim_start();
+        match t
+            .strip_prefix("[bookmark:")
+            .and_then(|r| r.find(']').map(|i| &r[i + 1..]))
+        {
+            Some(rest) => line = rest,
+            None => return line,
+        }
+    }
+}
+
+// ---------------------------------------------------------------------------------------
+// The report from the line stream.
+
+fn read_items(items: Vec<Item>) -> Result<Published, PublishedError> {
+    let mut notes = Vec::new();
+    // Which part each item belongs to: None before 一, else the section.
+    let mut current: Option<SectionKey> = None;
+    let mut preamble: Vec<&Item> = Vec::new();
+    let mut parts: [Vec<Item>; 6] = Default::default();
+    let mut seen = 0;
+    for item in &items {
+        if let Some((key, rest)) = section_heading(&item.text, current) {
+            current = Some(key);
+            seen += 1;
+            if !rest.is_empty() {
+                parts[key as usize].push(Item {
+                    text: rest,
+                    cell: item.cell,
+                });
+            }
+            continue;
+        }
+        match current {
+            None => preamble.push(item),
+            Some(key) => parts[key as usize].push(item.clone()),
+        }
+    }
+    if seen == 0 {
+        return Err(PublishedError::NoSections);
+    }
+
+    // Title: the last short line before 一 naming the report (the portal's breadcrumbs may
+    // name it first); a unit name on the line above a title that starts with the year joins it.
+    let title_at = preamble
+        .iter()
+        .rposition(|i| {
+            i.text.chars().count() <= 80
+                && i.text.contains("年度报告")
+                && year_in(&i.text).is_some()
+        })
+        .ok_or(PublishedError::NoTitle)?;
+    let mut title = preamble[title_at].text.clone();
+    if title_at > 0 && title.starts_with(|c: char| c.is_ascii_digit()) {
+        let above = &preamble[title_at - 1].text;
+        if above.chars().count() <= 30 && !above.contains(['。', '，', '：']) {
+            title = format!("{above}{title}");
+        }
+    }
+    let year = year_in(&title).ok_or_else(|| PublishedError::NoYear(title.clone()))?;
+    let opening = preamble[title_at + 1..]
+        .iter()
+        .filter(|i| i.text.chars().count() >= 30 || i.text.contains("本报告"))
+        .map(|i| i.text.as_str())
+        .collect::<Vec<_>>()
+        .join("\n");
+
+    let edition = edition_of(&items, year, &mut notes);
+    let unit = unit_of(&title, year, &opening, &mut notes);
+
+    // Sign-off and the portal's page furniture at the end of 六.
+    let other = &mut parts[SectionKey::Other as usize];
+    if let Some(i) = other.iter().position(|i| is_page_furniture(&i.text)) {
+        other.truncate(i);
+    }
+    let mut sign_off = None;
+    if let Some(date) = other.last().and_then(|i| date_in(&i.text)) {
+        other.pop();
+        let name = match other.last() {
+            Some(i) if i.text.chars().count() <= 30 && !i.text.contains(['。', '，']) => {
+                other.pop().map(|i| i.text).unwrap_or_default()
+            }
+            _ => unit.name.clone(),
+        };
+        sign_off = Some(SignOff { name, date });
+    }
+
+    let mut sections: [Section; 6] = Default::default();
+    let mut figures = Vec::new();
+    let mut doubtful = Vec::new();
+    for key in SectionKey::ALL {
+        let part = &parts[key as usize];
+        let mut table_text = String::new();
+        for item in part {
+            let in_table = key.table().is_some() && !is_prose(&item.text, item.cell);
+            if in_table {
+                table_text.push_str(&item.text);
+                table_text.push('\n');
+            } else {
+                sections[key as usize]
+                    .paragraphs
+                    .push(paragraph(&item.text));
+            }
+        }
+        if let Some(table) = key.table() {
+            read_table(
+                edition,
+                table,
+                &table_text,
+                &mut figures,
+                &mut doubtful,
+                &mut notes,
+            );
+        }
+    }
+    let mut report = Report {
+        unit,
+        year,
+        edition,
+        title,
+        opening,
+        sections,
+        figures: Figures::zeros(edition),
+        sign_off,
+    };
+    for (key, value) in figures {
+        // Keys and kinds come from the edition itself.
+        let _ = report.set_figure(&key, value);
+    }
+    Ok(Published {
+        report,
+        doubtful,
+        notes,
+    })
+}
+
+/// A line that is one of the six section headings (after `after`), with any text run in
+/// after it (“一、总体情况。2020年……”).
+fn section_heading(text: &str, after: Option<SectionKey>) -> Option<(SectionKey, String)> {
+    let mut chars = text.chars();
+    let numeral = chars.next()?;
+    let n = "一二三四五六".chars().position(|c| c == numeral)?;
+    let sep = chars.next()?;
+    if !"、.．，, \u{3000}".contains(sep) {
+        return None;
+    }
+    let (head, rest) = match text.find('。') {
+        Some(i) if text[..i].chars().count() <= 30 => {
+            (&text[..i], trim(&text[i + '。'.len_utf8()..]))
+        }
+        _ => (text, ""),
+    };
+    if head.chars().count() > 30 {
+        return None;
+    }
+    let key = if head.contains("总体情况") || head.contains("概述") {
+        SectionKey::Overview
+    } else if head.contains("主动公开") {
+        SectionKey::Proactive
+    } else if head.contains("收到和处理") || head.contains("依申请") {
+        SectionKey::Applications
+    } else if head.contains("复议") || head.contains("诉讼") {
+        SectionKey::Appeals
+    } else if head.contains("问题") || head.contains("改进") {
+        SectionKey::Problems
+    } else if head.contains("其他需要报告") || head.contains("其他事项") {
+        SectionKey::Other
+    } else {
+        return None;
+    };
+    // Table 三's own rows (一、本年新收政府信息公开申请数量) are not headings.
+    if after.is_some_and(|a| key <= a) || (key as usize != n && head.contains("数量")) {
+        return None;
+    }
+    Some((key, rest.to_owned()))
+}
+
+/// A line of prose within a table's section (as opposed to a cell of the table).
+fn is_prose(text: &str, cell: bool) -> bool {
+    !cell && text.contains('。') && text.chars().count() >= 20
+}
+
+/// A portal page's furniture after the report.
+fn is_page_furniture(text: &str) -> bool {
+    const MARKS: [&str; 9] = [
+        "打印本页",
+        "关闭窗口",
+        "【打印】",
+        "【关闭】",
+        "分享到",
+        "扫一扫",
+        "上一篇",
+        "下一篇",
+        "相关附件",
+    ];
+    MARKS.iter().any(|m| text.contains(m))
+}
+
+/// A paragraph with its heading, if it opens with a numbering: （一） Sub, 1. Item, （1）
+/// SubItem. The heading runs to the first 。 or ： when that comes early; a short line with no
+/// sentence in it is a heading of its own.
+fn paragraph(text: &str) -> Paragraph {
+    let Some((level, numbering)) = numbering(text) else {
+        return Paragraph::body(text);
+    };
+    let after = &text[numbering..];
+    let heading = |t: &str| {
+        Some(Heading {
+            level,
+            text: t.to_owned(),
+        })
+    };
+    if let Some(i) = after.find(['。', '：']) {
+        if after[..i].chars().count() <= 30 {
+            let end = numbering + i + '。'.len_utf8();
+            return Paragraph {
+                heading: heading(&text[..end]),
+                text: trim(&text[end..]).to_owned(),
+            };
+        }
+    }
+    if text.chars().count() <= 40 && !after.contains(['，', '；', '。']) {
+        return Paragraph {
+            heading: heading(text),
+            text: String::new(),
+        };
+    }
+    Paragraph::body(text)
+}
+
+/// The heading level a paragraph's numbering gives and the numbering's length in bytes.
+fn numbering(text: &str) -> Option<(HeadingLevel, usize)> {
+    let digit = |c: char| c.is_ascii_digit() || ('０'..='９').contains(&c);
+    let chinese = |c: char| "一二三四五六七八九十".contains(c);
+    let mut chars = text.char_indices();
+    let (_, first) = chars.next()?;
+    if first == '（' || first == '(' {
+        let close = text.find(['）', ')'])?;
+        let inner = &text[first.len_utf8()..close];
+        let end = close + text[close..].chars().next()?.len_utf8();
+        if !inner.is_empty() && inner.chars().all(chinese) {
+            return Some((HeadingLevel::Sub, end));
+        }
+        if !inner.is_empty() && inner.chars().count() <= 2 && inner.chars().all(digit) {
+            return Some((HeadingLevel::SubItem, end));
+        }
+        return None;
+    }
+    let digits: usize = text
+        .chars()
+        .take_while(|&c| digit(c))
+        .map(char::len_utf8)
+        .sum();
+    if digits == 0 || text[..digits].chars().count() > 2 {
+        return None;
+    }
+    let mut rest = text[digits..].chars();
+    let sep = rest.next()?;
+    let next = rest.next()?;
+    (".．、".contains(sep) && !digit(next)).then_some((HeadingLevel::Item, digits + sep.len_utf8()))
+}
+
+/// The first year (2008–2100) written as four digits and 年.
+fn year_in(text: &str) -> Option<u16> {
+    let t = halfwidth(text);
+    let b = t.as_bytes();
+    (0..b.len().saturating_sub(3)).find_map(|i| {
+        let four = b.get(i..i + 4)?;
+        let before_ok = i == 0 || !b[i - 1].is_ascii_digit();
+        (before_ok && four.iter().all(u8::is_ascii_digit) && t[i + 4..].starts_with('年'))
+            .then(|| t[i..i + 4].parse().ok())
+            .flatten()
+            .filter(|y| edition::REPORT_YEARS.contains(y))
+    })
+}
+
+/// A line that is just a date: 2021年1月20日.
+fn date_in(text: &str) -> Option<Date> {
+    let t: String = halfwidth(text)
+        .chars()
+        .filter(|c| !c.is_whitespace())
+        .collect();
+    let (y, rest) = t.split_once('年')?;
+    let (m, rest) = rest.split_once('月')?;
+    let d = rest.strip_suffix('日')?;
+    Date::new(y.parse().ok()?, m.parse().ok()?, d.parse().ok()?)
+}
+
+fn halfwidth(text: &str) -> String {
+    text.chars()
+        .map(|c| match c {
+            '０'..='９' | 'Ａ'..='Ｚ' | 'ａ'..='ｚ' => {
+                char::from_u32(c as u32 - 0xFEE0).unwrap_or(c)
+            }
+            c => c,
+        })
+        .collect()
+}
+
+/// The edition: the one the year calls for, unless the tables' own labels say otherwise.
+fn edition_of(items: &[Item], year: u16, notes: &mut Vec<String>) -> Edition {
+    let by_year = Edition::for_year(year);
+    let all: String = items.iter().map(|i| i.text.as_str()).collect();
+    let all: String = norm_str(&all);
+    let has = |labels: &[&str]| labels.iter().any(|l| all.contains(&norm_str(l)));
+    let by_labels = if has(&["本年制发件数", "现行有效件数", "逾期不补正"]) {
+        Some(Edition::E2021)
+    } else if has(&["本年新制作数量", "上一年项目数量", "采购总金额"]) {
+        Some(Edition::E2019)
+    } else {
+        None
+    };
+    match by_labels {
+        Some(e) if e != by_year => {
+            notes.push(format!(
+                "{year}年的报告应使用{}年版表格，但原文的表格是{}年版，按原文读取",
+                by_year.code(),
+                e.code()
+            ));
+            e
+        }
+        _ => by_year,
+    }
+}
+
+/// The unit: its name from the title, its kind from the name, its contact from the opening.
+fn unit_of(title: &str, year: u16, opening: &str, notes: &mut Vec<String>) -> Unit {
+    let year_text = format!("{year}年");
+    let t = halfwidth(title);
+    let mut name = t.split(&year_text).next().unwrap_or("").trim().to_owned();
+    if name.is_empty() {
+        // “2020年某某县人民政府政府信息公开工作年度报告”
+        let after = t.split_once(&year_text).map_or("", |(_, a)| a);
+        let after = after.strip_prefix('度').unwrap_or(after);
+        name = after
+            .rfind("政府信息公开")
+            .map_or("", |i| &after[..i])
+            .trim()
+            .to_owned();
+    }
+    if name.is_empty() {
+        notes.push("标题中没有找到单位名称，请补填".into());
+    }
+    let kind = if name.contains("街道办事处")
+        || name.ends_with("乡人民政府")
+        || name.ends_with("镇人民政府")
+    {
+        UnitKind::Township
+    } else if name.ends_with("人民政府") {
+        UnitKind::CountyGovernment
+    } else if name.is_empty() {
+        UnitKind::Other
+    } else {
+        UnitKind::Department
+    };
+    Unit {
+        kind,
+        parent: None,
+        address: field_after(opening, &["地址："]),
+        postcode: field_after(opening, &["邮编：", "邮政编码："]),
+        phone: field_after(opening, &["联系电话：", "电话："]),
+        name,
+    }
+}
+
+/// The value after one of `labels` (“邮编：231300；”), up to the next separator.
+fn field_after(text: &str, labels: &[&str]) -> String {
+    let text = text.replace(':', "：");
+    labels
+        .iter()
+        .find_map(|l| text.split_once(l).map(|(_, rest)| rest.to_owned()))
+        .map(|rest| {
+            rest.split(['；', ';', '，', ',', '）', ')', '。', '\n'])
+                .next()
+                .unwrap_or("")
+                .trim()
+                .to_owned()
+        })
+        .unwrap_or_default()
+}
+
+// ---------------------------------------------------------------------------------------
+// Tables.
+
+/// One row as read: its cells' keys and kinds, and the sums that hold within it
+/// (index of the total, indices of its addends).
+struct RowSpec {
+    label: Option<&'static str>,
+    keys: Vec<String>,
+    kinds: Vec<ValueKind>,
+    sums: Vec<(usize, Vec<usize>)>,
+}
+
+fn row_specs(edition: Edition, table: TableId) -> Vec<RowSpec> {
+    match table {
+        TableId::Proactive => edition::proactive_blocks(edition)
+            .iter()
+            .flat_map(|b| {
+                b.rows.iter().map(|r| RowSpec {
+                    label: Some(r.label),
+                    keys: b
+                        .columns
+                        .iter()
+                        .map(|c| format!("proactive.{}.{}", r.key, c.key))
+                        .collect(),
+                    kinds: b.columns.iter().map(|c| c.kind).collect(),
+                    sums: Vec::new(),
+                })
+            })
+            .collect(),
+        TableId::Applications => edition::application_rows(edition)
+            .iter()
+            .map(|r| RowSpec {
+                label: Some(r.label),
+                keys: APPLICATION_COLUMNS
+                    .iter()
+                    .map(|c| format!("applications.{}.{}", r.key, c.key))
+                    .collect(),
+                kinds: APPLICATION_COLUMNS.iter().map(|c| c.kind).collect(),
+                sums: vec![(6, (0..6).collect())],
+            })
+            .collect(),
+        TableId::Appeals => {
+            let per = APPEAL_COLUMNS.len();
+            vec![RowSpec {
+                label: None,
+                keys: APPEAL_GROUPS
+                    .iter()
+                    .flat_map(|g| {
+                        APPEAL_COLUMNS
+                            .iter()
+                            .map(move |c| format!("appeals.{}.{}", g.key, c.key))
+                    })
+                    .collect(),
+                kinds: vec![ValueKind::Count; per * APPEAL_GROUPS.len()],
+                sums: (0..APPEAL_GROUPS.len())
+                    .map(|g| (g * per + per - 1, (g * per..g * per + per - 1).collect()))
+                    .collect(),
+            }]
+        }
+    }
+}
+
+/// The ways a row's figures can be read: one when read plainly, several when run together,
+/// none when not read.
+type Candidates = Vec<Vec<Value>>;
+
+fn read_table(
+    edition: Edition,
+    table: TableId,
+    text: &str,
+    figures: &mut Vec<(String, Value)>,
+    doubtful: &mut Vec<String>,
+    notes: &mut Vec<String>,
+) {
+    let specs = row_specs(edition, table);
+    let template = table_template(edition, table);
+    let mut strip: Vec<Vec<char>> = template
+        .cells
+        .iter()
+        .filter_map(|c| match &c.content {
+            CellContent::Label { text, .. } => Some(norm_str(text).chars().collect()),
+            CellContent::Figure { .. } => None,
+        })
+        .chain(
+            [
+                table.title(),
+                table.label(),
+                "单位：件",
+                "单位：个",
+                "单位：万元",
+            ]
+            .iter()
+            .map(|t| norm_str(t).chars().collect()),
+        )
+        .filter(|l: &Vec<char>| !l.is_empty())
+        .collect();
+    strip.sort_by_key(|l| std::cmp::Reverse(l.len()));
+
+    // Where each row's label ends and the next begins.
+    let (hay, ranges) = norm(text);
+    let mut cursor = 0;
+    let mut starts: Vec<Option<(usize, usize)>> = Vec::new(); // (label start, label end) in bytes
+    for spec in &specs {
+        let found = match spec.label {
+            None => Some((0, 0)),
+            Some(label) => {
+                let needle: Vec<char> = norm_str(label).chars().collect();
+                find(&hay, &needle, cursor).map(|s| {
+                    cursor = s + needle.len();
+                    (ranges[s].start, ranges[s + needle.len() - 1].end)
+                })
+            }
+        };
+        if found.is_none() {
+            notes.push(format!(
+                "{}没有找到“{}”一行，这一行的数字请核对",
+                table.label(),
+                spec.label.unwrap_or_default()
+            ));
+        }
+        starts.push(found);
+    }
+    let mut candidates: Vec<Option<Candidates>> = Vec::new();
+    for (i, spec) in specs.iter().enumerate() {
+        let Some((_, from)) = starts[i] else {
+            candidates.push(None);
+            continue;
+        };
+        let to = starts[i + 1..]
+            .iter()
+            .flatten()
+            .next()
+            .map_or(text.len(), |&(s, _)| s);
+        let segment = blank_labels(&text[from..to.max(from)], &strip);
+        let label = spec.label.unwrap_or(table.title());
+        candidates.push(read_row(spec, &segment, label, table, notes));
+    }
+
+    // Values every remaining way agrees on.
+    let solved = if table == TableId::Applications {
+        solve_applications(edition, &specs, &candidates)
+    } else {
+        None
+    };
+    for (r, spec) in specs.iter().enumerate() {
+        for (c, key) in spec.keys.iter().enumerate() {
+            let values: HashSet<Value> = match (&solved, &candidates[r]) {
+                (Some(sets), _) => sets[r][c].clone(),
+                (None, Some(cands)) => cands.iter().map(|v| v[c]).collect(),
+                (None, None) => HashSet::new(),
+            };
+            match values.iter().next() {
+                Some(&v) if values.len() == 1 => figures.push((key.clone(), v)),
+                _ => doubtful.push(key.clone()),
+            }
+        }
+    }
+}
+
+/// The row's figures from the text between its label and the next.
+fn read_row(
+    spec: &RowSpec,
+    segment: &str,
+    label: &str,
+    table: TableId,
+    notes: &mut Vec<String>,
+) -> Option<Candidates> {
+    const NONE: [&str; 7] = ["—", "－", "-", "/", "／", "无", "——"];
+    let mut tokens = Vec::new();
+    for t in segment.split(|c: char| c.is_whitespace() || c == '|') {
+        if t.is_empty() {
+            continue;
+        }
+        if NONE.contains(&t) {
+            tokens.push("0".to_owned());
+            notes.push(format!(
+                "{}“{label}”一行有一格写作“{t}”，按0读取",
+                table.label()
+            ));
+        } else if t
+            .chars()
+            .any(|c| c.is_ascii_digit() || ('０'..='９').contains(&c))
+        {
+            tokens.push(halfwidth(t));
+        }
+    }
+    let n = spec.kinds.len();
+    if tokens.len() == n {
+        let plain: Option<Vec<Value>> = tokens
+            .iter()
+            .zip(&spec.kinds)
+            .map(|(t, &k)| parse_value(k, t).ok())
+            .collect();
+        if let Some(values) = plain {
+            return Some(vec![values]);
+        }
+    }
+    // Run together: every way to cut the tokens into the row's cells where its sums hold.
+    let mut out = Vec::new();
+    let mut budget = 200_000usize;
+    cut(
+        &tokens,
+        0,
+        0,
+        &spec.kinds,
+        &mut Vec::new(),
+        &mut out,
+        &mut budget,
+    );
+    if budget == 0 {
+        return None;
+    }
+    out.retain(|values| {
+        spec.sums.iter().all(|(total, addends)| {
+            values[*total].count() == addends.iter().map(|&a| values[a].count()).sum::<u64>()
+        })
+    });
+    (!out.is_empty()).then_some(out)
+}
+
+/// Every way of cutting `tokens[t][at..]` and the tokens after it into the remaining cells.
+fn cut(
+    tokens: &[String],
+    t: usize,
+    at: usize,
+    kinds: &[ValueKind],
+    done: &mut Vec<Value>,
+    out: &mut Vec<Vec<Value>>,
+    budget: &mut usize,
+) {
+    if *budget == 0 || out.len() > 10_000 {
+        *budget = 0;
+        return;
+    }
+    *budget -= 1;
+    if t == tokens.len() {
+        if done.len() == kinds.len() {
+            out.push(done.clone());
+        }
+        return;
+    }
+    let Some(&kind) = kinds.get(done.len()) else {
+        return;
+    };
+    let token = &tokens[t];
+    for (end, _) in token[at..]
+        .char_indices()
+        .skip(1)
+        .map(|(i, c)| (at + i, c))
+        .chain(std::iter::once((token.len(), ' ')))
+    {
+        if let Some(v) = piece(kind, &token[at..end]) {
+            done.push(v);
+            if end == token.len() {
+                cut(tokens, t + 1, 0, kinds, done, out, budget);
+            } else {
+                cut(tokens, t, end, kinds, done, out, budget);
+            }
+            done.pop();
+        }
+    }
+}
+
+/// One figure cut out of a run of digits: no leading zeros.
+fn piece(kind: ValueKind, s: &str) -> Option<Value> {
+    let digits = |d: &str| {
+        !d.is_empty() && d.bytes().all(|b| b.is_ascii_digit()) && (d == "0" || !d.starts_with('0'))
+    };
+    match kind {
+        ValueKind::Count => digits(s).then(|| parse_value(kind, s).ok()).flatten(),
+        ValueKind::Change => {
+            let body = s.strip_prefix(['增', '减', '+', '-']).unwrap_or(s);
+            (digits(body) && (body != "0" || body.len() == s.len()))
+                .then(|| parse_value(kind, s).ok())
+                .flatten()
+        }
+        ValueKind::Money => {
+            let body = s.strip_suffix("万元").unwrap_or(s);
+            let (whole, frac) = body.split_once('.').unwrap_or((body, "1"));
+            (digits(whole) && !frac.is_empty() && frac.bytes().all(|b| b.is_ascii_digit()))
+                .then(|| parse_value(kind, s).ok())
+                .flatten()
+        }
+    }
+}
+
+/// Table 三 as a whole: the ways of each row that together keep 一+二 = （七）+四 and
+/// （七）= the sum of the results, column by column. `None` when a row was not read, when
+/// no way keeps them (the report breaks a rule as published) or the ways are too many.
+fn solve_applications(
+    edition: Edition,
+    specs: &[RowSpec],
+    candidates: &[Option<Candidates>],
+) -> Option<Vec<Vec<HashSet<Value>>>> {
+    let cands: Vec<&Candidates> = candidates
+        .iter()
+        .map(Option::as_ref)
+        .collect::<Option<_>>()?;
+    if cands.iter().all(|c| c.len() == 1) {
+        return None;
+    }
+    let rows = edition::application_rows(edition);
+    let at = |key: &str| rows.iter().position(|r| r.key == key);
+    let (received, carried_in, handled, carried_out) = (
+        at("received")?,
+        at("carried_in")?,
+        at("handled_total")?,
+        at("carried_out")?,
+    );
+    let leaves: Vec<usize> = (0..rows.len())
+        .filter(|&i| rows[i].is_result_leaf())
+        .collect();
+    let order: Vec<usize> = [received, carried_in, handled, carried_out]
+        .into_iter()
+        .chain(leaves.iter().copied())
+        .collect();
+    let width = specs[0].keys.len();
+    let mut seen: Vec<Vec<HashSet<Value>>> = vec![vec![HashSet::new(); width]; rows.len()];
+    let mut choice = vec![0usize; rows.len()];
+    let mut budget = 2_000_000usize;
+    let mut found = 0usize;
+
+    struct Search<'a> {
+        cands: &'a [&'a Candidates],
+        order: &'a [usize],
+        rows4: [usize; 4],
+        width: usize,
+    }
+    fn go(
+        s: &Search,
+        depth: usize,
+        choice: &mut Vec<usize>,
+        sums: &mut Vec<u64>,
+        seen: &mut Vec<Vec<HashSet<Value>>>,
+        found: &mut usize,
+        budget: &mut usize,
+    ) {
+        if *budget == 0 {
+            return;
+        }
+        *budget -= 1;
+        let [received, carried_in, handled, carried_out] = s.rows4;
+        let value = |choice: &[usize], r: usize, c: usize| s.cands[r][choice[r]][c].count();
+        if depth == 4 {
+            for c in 0..s.width {
+                if value(choice, received, c) + value(choice, carried_in, c)
+                    != value(choice, handled, c) + value(choice, carried_out, c)
+                {
+                    return;
+                }
+            }
+        }
+        if depth == s.order.len() {
+            if (0..s.width).all(|c| sums[c] == value(choice, handled, c)) {
+                *found += 1;
+                for &r in s.order {
+                    for (c, set) in seen[r].iter_mut().enumerate() {
+                        set.insert(s.cands[r][choice[r]][c]);
+                    }
+                }
+            }
+            return;
+        }
+        let r = s.order[depth];
+        for k in 0..s.cands[r].len() {
+            choice[r] = k;
+            if depth >= 4 {
+                let row = &s.cands[r][k];
+                let over =
+                    (0..s.width).any(|c| sums[c] + row[c].count() > value(choice, handled, c));
+                if over {
+                    continue;
+                }
+                for c in 0..s.width {
+                    sums[c] += row[c].count();
+                }
+                go(s, depth + 1, choice, sums, seen, found, budget);
+                for c in 0..s.width {
+                    sums[c] -= row[c].count();
+                }
+            } else {
+                go(s, depth + 1, choice, sums, seen, found, budget);
+            }
+        }
+    }
+    let search = Search {
+        cands: &cands,
+        order: &order,
+        rows4: [received, carried_in, handled, carried_out],
+        width,
+    };
+    go(
+        &search,
+        0,
+        &mut choice,
+        &mut vec![0; width],
+        &mut seen,
+        &mut found,
+        &mut budget,
+    );
+    (budget > 0 && found > 0).then_some(seen)
+}
+
+// ---------------------------------------------------------------------------------------
+// Matching labels whatever their spacing, brackets, quotes and line breaks.
+
+/// Only letters and digits (CJK included), full-width digits made half-width.
+fn norm_str(s: &str) -> String {
+    norm(s).0.into_iter().collect()
+}
+
+/// The letters and digits of `s`, each with its byte range in `s`.
+fn norm(s: &str) -> (Vec<char>, Vec<std::ops::Range<usize>>) {
+    let mut chars = Vec::new();
+    let mut ranges = Vec::new();
+    for (i, c) in s.char_indices() {
+        if c.is_alphanumeric() {
+            ranges.push(i..i + c.len_utf8());
+            chars.push(match c {
+                '０'..='９' | 'Ａ'..='Ｚ' | 'ａ'..='ｚ' => {
+                    char::from_u32(c as u32 - 0xFEE0).unwrap_or(c)
+                }
+                c => c,
+            });
+        }
+    }
+    (chars, ranges)
+}
+
+fn find(hay: &[char], needle: &[char], from: usize) -> Option<usize> {
+    if needle.is_empty() || hay.len() < needle.len() {
+        return None;
+    }
+    (from..=hay.len() - needle.len()).find(|&i| hay[i..i + needle.len()] == *needle)
+}
+
+/// The segment with every template label in it blanked out.
+fn blank_labels(segment: &str, labels: &[Vec<char>]) -> String {
+    let (mut hay, ranges) = norm(segment);
+    let mut bytes = segment.as_bytes().to_vec();
+    for label in labels {
+        let mut from = 0;
+        while let Some(s) = find(&hay, label, from) {
+            let e = s + label.len();
+            for b in &mut bytes[ranges[s].start..ranges[e - 1].end] {
+                *b = b' ';
+            }
+            for c in &mut hay[s..e] {
+                *c = ' ';
+            }
+            from = e;
+        }
+    }
+    // Whole characters were blanked, so the bytes are still UTF-8.
+    String::from_utf8(bytes).unwrap_or_default()
+}
+
+// ---------------------------------------------------------------------------------------
+// HTML and Word to the line stream.
+
+/// The text of an HTML page as lines: a block element or a table cell ends a line; scripts,
+/// styles and the head are skipped; entities decoded.
+fn html_items(html: &str) -> Vec<Item> {
+    const BLOCKS: [&str; 19] = [
+        "p",
+        "div",
+        "br",
+        "h1",
+        "h2",
+        "h3",
+        "h4",
+        "h5",
+        "h6",
+        "li",
+        "tr",
+        "td",
+        "th",
+        "table",
+        "section",
+        "article",
+        "center",
+        "blockquote",
+        "title",
+    ];
+    let mut items = Vec::new();
+    let mut line = String::new();
+    let mut depth = 0usize;
+    let mut rest = html;
+    while !rest.is_empty() {
+        let Some(lt) = rest.find('<') else {
+            line.push_str(&collapse(&decode_entities(rest)));
+            break;
+        };
+        line.push_str(&collapse(&decode_entities(&rest[..lt])));
+        rest = &rest[lt..];
+        if let Some(after) = rest.strip_prefix("<!--") {
+            rest = after.find("-->").map_or("", |i| &after[i + 3..]);
+            continue;
+        }
+        let gt = rest.find('>').unwrap_or(rest.len() - 1);
+        let tag = &rest[1..gt];
+        rest = &rest[gt + 1..];
+        let closing = tag.starts_with('/');
+        let name: String = tag
+            .trim_start_matches('/')
+            .chars()
+            .take_while(|c| c.is_ascii_alphanumeric())
+            .collect::<String>()
+            .to_ascii_lowercase();
+        if !closing && ["script", "style", "head", "title", "noscript"].contains(&name.as_str()) {
+            let end = format!("</{name}");
+            let lower = rest.to_ascii_lowercase();
+            rest = lower.find(&end).map_or("", |i| &rest[i..]);
+            continue;
+        }
+        if name == "table" {
+            depth = if closing {
+                depth.saturating_sub(1)
+            } else {
+                depth + 1
+            };
+        }
+        if BLOCKS.contains(&name.as_str()) {
+            push_item(&mut items, &line, depth > 0);
+            line.clear();
+        }
+    }
+    push_item(&mut items, &line, depth > 0);
+    items
+}
+
+/// Runs of whitespace as one space (as a browser shows them); no-break spaces kept.
+fn collapse(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    let mut space = false;
+    for c in text.chars() {
+        if c.is_ascii_whitespace() {
+            space = true;
+        } else {
+            if space && !out.is_empty() {
+                out.push(' ');
+            }
+            space = false;
+            out.push(c);
+        }
+    }
+    if space {
+        out.push(' ');
+    }
+    out
+}
+
+fn decode_entities(text: &str) -> String {
+    if !text.contains('&') {
+        return text.to_owned();
+    }
+    let mut out = String::with_capacity(text.len());
+    let mut rest = text;
+    while let Some(i) = rest.find('&') {
+        out.push_str(&rest[..i]);
+        rest = &rest[i..];
+        let end = rest[1..].find(';').map(|e| e + 1).filter(|&e| e <= 10);
+        let decoded = end.and_then(|e| {
+            let name = &rest[1..e];
+            let c = match name {
+                "amp" => '&',
+                "lt" => '<',
+                "gt" => '>',
+                "quot" => '"',
+                "apos" => '\'',
+                "nbsp" => '\u{a0}',
+                "ensp" | "emsp" | "thinsp" => ' ',
+                "ldquo" => '“',
+                "rdquo" => '”',
+                "lsquo" => '‘',
+                "rsquo" => '’',
+                "mdash" => '—',
+                "ndash" => '–',
+                "hellip" => '…',
+                "middot" => '·',
+                _ => {
+                    let n = name.strip_prefix('#')?;
+                    let code = match n.strip_prefix(['x', 'X']) {
+                        Some(hex) => u32::from_str_radix(hex, 16).ok()?,
+                        None => n.parse().ok()?,
+                    };
+                    char::from_u32(code)?
+                }
+            };
+            Some((c, e))
+        });
+        match decoded {
+            Some((c, e)) => {
+                out.push(c);
+                rest = &rest[e + 1..];
+            }
+            None => {
+                out.push('&');
+                rest = &rest[1..];
+            }
+        }
+    }
+    out.push_str(rest);
+    out
+}
+
+/// The paragraphs of `word/document.xml`, each a line (a table cell's paragraphs are cells);
+/// tabs as tabs, deleted text left out.
+fn docx_items(xml: &str) -> Vec<Item> {
+    let mut items = Vec::new();
+    let mut line = String::new();
+    let mut depth = 0usize;
+    let mut in_text = false;
+    let mut rest = xml;
+    while let Some(lt) = rest.find('<') {
+        if in_text {
+            line.push_str(&decode_entities(&rest[..lt]));
+        }
+        rest = &rest[lt..];
+        let gt = rest.find('>').unwrap_or(rest.len() - 1);
+        let tag = &rest[1..gt];
+        rest = &rest[gt + 1..];
+        let closing = tag.starts_with('/');
+        let self_closing = tag.ends_with('/');
+        let name = tag
+            .trim_start_matches('/')
+            .split(|c: char| c.is_whitespace() || c == '/')
+            .next()
+            .unwrap_or("");
+        match name {
+            "w:t" => in_text = !closing && !self_closing,
+            "w:tab" if !closing => line.push('\t'),
+            "w:tbl" if !self_closing => {
+                depth = if closing {
+                    depth.saturating_sub(1)
+                } else {
+                    depth + 1
+                }
+            }
+            "w:p" if closing || self_closing => {
+                for part in line.split('\t') {
+                    push_item(&mut items, part, depth > 0);
+                }
+                line.clear();
+            }
+            _ => {}
+        }
+    }
+    items
+}
