@@ -49,3 +49,125 @@ fn text_files_in_utf8_with_or_without_bom_and_in_gb18030() {
     let read = read_published_text(&decode_text(&encoded)).unwrap();
     assert_same(&read);
 }
+
+/// The seed with each table row's figures run together on one line, joined by `sep`
+/// (the row's labels kept, each on its own line or, with `same_line`, before the figures).
+fn flattened(sep: &str, same_line: bool) -> String {
+    let mut out = String::new();
+    let mut labels: Vec<String> = Vec::new();
+    let mut figures: Vec<String> = Vec::new();
+    let flush = |labels: &mut Vec<String>, figures: &mut Vec<String>, out: &mut String| {
+        let joined = figures.join(sep);
+        if same_line && !figures.is_empty() {
+            let last = labels.pop().unwrap_or_default();
+            labels.push(format!("{last} {joined}"));
+        } else if !figures.is_empty() {
+            labels.push(joined);
+        }
+        for l in labels.drain(..) {
+            out.push_str(&l);
+            out.push('\n');
+        }
+        figures.clear();
+    };
+    for line in SEED.lines() {
+        let cell = line.trim_matches(|c: char| c.is_whitespace());
+        let is_figure = line.starts_with('\t')
+            && !cell.is_empty()
+            && cell.chars().any(|c| c.is_ascii_digit())
+            && !cell.contains(['.', '第'])
+            || cell.ends_with("万元");
+        if is_figure {
+            figures.push(cell.to_string());
+        } else if line.trim().is_empty() || !line.starts_with('\t') {
+            flush(&mut labels, &mut figures, &mut out);
+            out.push_str(line);
+            out.push('\n');
+        } else {
+            labels.push(cell.to_string());
+        }
+    }
+    flush(&mut labels, &mut figures, &mut out);
+    out
+}
+
+/// Every cell read is the sample's; every other is named doubtful.
+fn assert_never_wrong(read: &Published) -> usize {
+    let sample = sample_report();
+    for (key, value) in sample.figures.iter() {
+        if !read.doubtful.iter().any(|d| d == key) {
+            assert_eq!(
+                read.report.figures.get(key),
+                Some(value),
+                "{key} read wrong"
+            );
+        }
+    }
+    read.doubtful.len()
+}
+
+#[test]
+fn figures_separated_by_spaces_on_one_line_read_exactly() {
+    for same_line in [false, true] {
+        let text = flattened(" ", same_line);
+        assert!(text.contains("29 2 0 0 0 0 31"), "{text}");
+        let read = read_published_text(&text).unwrap();
+        assert_same(&read);
+    }
+}
+
+#[test]
+fn figures_run_together_are_recovered_from_the_sums_or_marked() {
+    for same_line in [false, true] {
+        let text = flattened("", same_line);
+        assert!(text.contains("292000031"), "{text}");
+        let read = read_published_text(&text).unwrap();
+        let doubtful = assert_never_wrong(&read);
+        assert!(doubtful > 0, "some runs can be cut more than one way");
+        let read_ok = |key: &str| !read.doubtful.iter().any(|d| d == key);
+        // Fixed by the digits alone: seven digits for seven cells, no number with a leading 0.
+        for key in [
+            "proactive.regulations.made",
+            "applications.carried_in.natural",
+            "applications.carried_out.total",
+            "applications.withheld.query_matter.total",
+            "appeals.suit_after_review.total",
+        ] {
+            assert!(read_ok(key), "{key}: {:?}", read.doubtful);
+        }
+        // 一、本年新收: “292000031” is 29,2,0,0,0,0,31 or 2,9,20,0,0,0,31 by its row; the
+        // table's column sums (一+二 = （七）+四, （七） = the results) settle it.
+        for key in [
+            "applications.received.natural",
+            "applications.received.business",
+            "applications.received.research",
+            "applications.handled_total.natural",
+        ] {
+            assert!(read_ok(key), "{key}: {:?}", read.doubtful);
+        }
+        // Tables 三 and 四 are fixed by their sums here; table 二 has none, so a run there
+        // is read only where its digits allow one cut.
+        assert!(
+            read.doubtful.iter().all(|k| k.starts_with("proactive.")),
+            "{:?}",
+            read.doubtful
+        );
+        assert!(read_ok("proactive.fees.change"), "“29减1”: 29 and 减1");
+    }
+}
+
+#[test]
+fn a_report_that_breaks_a_rule_is_read_as_published() {
+    // （七）总计 for 自然人 published as 31 where the results add up to 30.
+    let text = SEED.replacen("\t（七）总计\n\t30\n", "\t（七）总计\n\t31\n", 1);
+    assert_ne!(text, SEED);
+    let read = read_published_text(&text).unwrap();
+    assert!(read.doubtful.is_empty());
+    assert_eq!(
+        read.report
+            .figures
+            .count("applications.handled_total.natural"),
+        31
+    );
+    assert!(nianbao_report::hard_error_count(&read.report) > 0);
+}
