@@ -182,12 +182,26 @@ fn read_items(items: Vec<Item>) -> Result<Published, PublishedError> {
         }
     }
     let year = year_in(&title).ok_or_else(|| PublishedError::NoYear(title.clone()))?;
-    let opening = preamble[title_at + 1..]
+    // The opening names the 条例 or the report itself; a portal's date and source lines don't.
+    let after_title = &preamble[title_at + 1..];
+    let opening_like = |i: &&&Item| {
+        ["本报告", "条例", "年度报告", "统计期限"]
+            .iter()
+            .any(|w| i.text.contains(w))
+    };
+    let mut opening: Vec<&str> = after_title
         .iter()
-        .filter(|i| i.text.chars().count() >= 30 || i.text.contains("本报告"))
+        .filter(opening_like)
         .map(|i| i.text.as_str())
-        .collect::<Vec<_>>()
-        .join("\n");
+        .collect();
+    if opening.is_empty() {
+        opening = after_title
+            .iter()
+            .filter(|i| i.text.chars().count() >= 30)
+            .map(|i| i.text.as_str())
+            .collect();
+    }
+    let opening = opening.join("\n");
 
     let edition = edition_of(&items, year, &mut notes);
     let unit = unit_of(&title, year, &opening, &mut notes);
@@ -306,7 +320,10 @@ fn is_prose(text: &str, cell: bool) -> bool {
 
 /// A portal page's furniture after the report.
 fn is_page_furniture(text: &str) -> bool {
-    const MARKS: [&str; 9] = [
+    const MARKS: [&str; 12] = [
+        "版权所有",
+        "网站标识码",
+        "ICP备",
         "打印本页",
         "关闭窗口",
         "【打印】",
@@ -1026,31 +1043,62 @@ fn html_items(html: &str) -> Vec<Item> {
             };
         }
         if BLOCKS.contains(&name.as_str()) {
-            push_item(&mut items, &line, depth > 0);
+            push_item(&mut items, &join_wrapped(&line), depth > 0);
             line.clear();
         }
     }
-    push_item(&mut items, &line, depth > 0);
+    push_item(&mut items, &join_wrapped(&line), depth > 0);
     items
 }
 
-/// Runs of whitespace as one space (as a browser shows them); no-break spaces kept.
+/// Marks a source line break inside a paragraph (editors wrap long lines of HTML).
+const WRAP: char = '\u{1}';
+
+/// Runs of whitespace as one space, as a browser shows them, or as [`WRAP`] when they hold
+/// a line break; no-break spaces kept.
 fn collapse(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
-    let mut space = false;
+    let mut run: Option<bool> = None; // Some(has a line break)
     for c in text.chars() {
         if c.is_ascii_whitespace() {
-            space = true;
+            run = Some(run.unwrap_or(false) || c == '\n' || c == '\r');
         } else {
-            if space && !out.is_empty() {
-                out.push(' ');
+            if let Some(wrap) = run.take() {
+                out.push(if wrap { WRAP } else { ' ' });
             }
-            space = false;
             out.push(c);
         }
     }
-    if space {
-        out.push(' ');
+    if let Some(wrap) = run {
+        out.push(if wrap { WRAP } else { ' ' });
+    }
+    out
+}
+
+/// A line with its wrapped source lines joined: a break beside a Chinese character is
+/// nothing (Chinese has no spaces; an editor's wrap is not the author's), between two
+/// Latin characters or digits a space; runs of spaces as one.
+fn join_wrapped(line: &str) -> String {
+    let chars: Vec<char> = line.chars().collect();
+    let mut out = String::with_capacity(line.len());
+    let mut i = 0;
+    while i < chars.len() {
+        let c = chars[i];
+        if c != ' ' && c != WRAP {
+            out.push(c);
+            i += 1;
+            continue;
+        }
+        let start = i;
+        while i < chars.len() && (chars[i] == ' ' || chars[i] == WRAP) {
+            i += 1;
+        }
+        let spaced = chars[start..i].contains(&' ');
+        let cjk = |c: Option<&char>| c.is_some_and(|c| !c.is_ascii());
+        let beside_cjk = cjk(out.chars().last().as_ref()) || cjk(chars.get(i));
+        if spaced || !beside_cjk {
+            out.push(' ');
+        }
     }
     out
 }

@@ -259,3 +259,73 @@ fn the_projects_word_file_reads_back() {
         assert_reads_as(&read, &report);
     }
 }
+
+/// The page as a portal's CMS serves it after a clerk pasted the report from Word: every
+/// few characters in their own span and font, paragraphs indented with &nbsp;, long source
+/// lines wrapped, the report inside a layout table between the site's breadcrumbs, the
+/// article's date line and the site's footer.
+fn portal_page(html: &str) -> String {
+    let body_start = html.find("<h1").unwrap();
+    let body_end = html.rfind("</div>").unwrap();
+    let mut out = String::from(
+        "<html><head><meta charset=\"utf-8\"><title>舒城县人民政府2020年政府信息公开工作年度报告_舒城县人民政府</title>\
+         <script>var a = '<p>一、总体情况</p>';</script><style>p { margin: 0 }</style></head>\
+         <body><div class=\"nav\">首页 &gt; 信息公开 &gt; 法定主动公开内容 &gt; 政府信息公开年报</div>\n\
+         <table width=\"100%\"><tr><td>\n",
+    );
+    let mut rest = &html[body_start..body_end];
+    let mut n = 0;
+    while let Some(lt) = rest.find('<') {
+        let text = &rest[..lt];
+        // Text in chunks of one to four characters (an entity kept whole).
+        let mut units: Vec<&str> = Vec::new();
+        let mut t = text;
+        while let Some(c) = t.chars().next() {
+            let len = if c == '&' {
+                t.find(';').unwrap() + 1
+            } else {
+                c.len_utf8()
+            };
+            units.push(&t[..len]);
+            t = &t[len..];
+        }
+        for chunk in units.chunks(1 + n % 4) {
+            n += 1;
+            // Editors wrap beside Chinese characters, never inside a number or a word.
+            let wrap = if n % 7 == 0 && !chunk[0].is_ascii() {
+                "\r\n"
+            } else {
+                ""
+            };
+            out.push_str(&format!(
+                "<span style=\"font-family:仿宋_GB2312;font-size:16pt\"><font face=\"仿宋\">{wrap}{}</font></span>",
+                chunk.concat()
+            ));
+        }
+        let gt = rest.find('>').unwrap();
+        let tag = &rest[lt..=gt];
+        out.push_str(tag);
+        if tag.starts_with("<p") {
+            out.push_str("&nbsp;&nbsp;&nbsp;&nbsp;");
+        }
+        if tag == "</h1>" {
+            out.push_str("<div>发布时间：2021-01-20 来源：县政府办公室 浏览次数：1024 字号：【大 中 小】</div>");
+        }
+        rest = &rest[gt + 1..];
+    }
+    out.push_str(
+        "</td></tr></table>\n<div>【打印本页】 【关闭窗口】</div>\
+         <div>版权所有：舒城县人民政府 网站标识码：3415230001</div></body></html>",
+    );
+    out
+}
+
+#[test]
+fn a_portal_page_with_spans_around_every_few_characters_reads_back() {
+    for report in [sample_report(), report_2021()] {
+        let page = portal_page(&write_html(&report));
+        assert!(page.contains("<font face=\"仿宋\">\r\n"));
+        let read = read_published_html(&page).unwrap();
+        assert_reads_as(&read, &report);
+    }
+}
