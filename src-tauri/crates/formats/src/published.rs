@@ -143,7 +143,7 @@ fn read_items(items: Vec<Item>) -> Result<Published, PublishedError> {
     let mut preamble: Vec<&Item> = Vec::new();
     let mut parts: [Vec<Item>; 6] = Default::default();
     let mut seen = 0;
-    for item in &items {
+    for item in items.iter().filter(|i| !is_page_number(&i.text)) {
         if let Some((key, rest)) = section_heading(&item.text, current) {
             current = Some(key);
             seen += 1;
@@ -165,21 +165,24 @@ fn read_items(items: Vec<Item>) -> Result<Published, PublishedError> {
     }
 
     // Title: the last short line before 一 naming the report (the portal's breadcrumbs may
-    // name it first); a unit name on the line above a title that starts with the year joins it.
+    // name it first); a title set on two lines (the unit above, or broken mid-way) is joined
+    // while it lacks its year or its unit.
+    let short = |i: &Item| i.text.chars().count() <= 80;
     let title_at = preamble
         .iter()
-        .rposition(|i| {
-            i.text.chars().count() <= 80
-                && i.text.contains("年度报告")
-                && year_in(&i.text).is_some()
-        })
+        .rposition(|i| short(i) && i.text.contains("年度报告"))
         .ok_or(PublishedError::NoTitle)?;
     let mut title = preamble[title_at].text.clone();
-    if title_at > 0 && title.starts_with(|c: char| c.is_ascii_digit()) {
-        let above = &preamble[title_at - 1].text;
-        if above.chars().count() <= 30 && !above.contains(['。', '，', '：']) {
-            title = format!("{above}{title}");
+    let mut first = title_at;
+    while first > 0
+        && (year_in(&title).is_none() || title.starts_with(|c: char| c.is_ascii_digit()))
+    {
+        let above = &preamble[first - 1].text;
+        if above.chars().count() > 30 || above.contains(['。', '，', '：']) {
+            break;
         }
+        title = format!("{above}{title}");
+        first -= 1;
     }
     let year = year_in(&title).ok_or_else(|| PublishedError::NoYear(title.clone()))?;
     // The opening names the 条例 or the report itself; a portal's date and source lines don't.
@@ -316,6 +319,27 @@ fn section_heading(text: &str, after: Option<SectionKey>) -> Option<(SectionKey,
 /// A line of prose within a table's section (as opposed to a cell of the table).
 fn is_prose(text: &str, cell: bool) -> bool {
     !cell && text.contains('。') && text.chars().count() >= 20
+}
+
+/// A page number a footer left in the text: “— 5 —”, “- 5 -”, “第5页”, “第5页 共9页”.
+fn is_page_number(text: &str) -> bool {
+    let t: String = text.chars().filter(|c| !c.is_whitespace()).collect();
+    let dash = |c: char| "—－-–".contains(c);
+    let digits = |s: &str| !s.is_empty() && s.chars().all(|c| c.is_ascii_digit());
+    let inner = t.trim_matches(dash);
+    if inner.len() < t.len() && t.starts_with(dash) && t.ends_with(dash) && digits(inner) {
+        return true;
+    }
+    let Some(rest) = t.strip_prefix('第') else {
+        return false;
+    };
+    let (n, rest) = rest.split_once('页').unwrap_or((rest, "x"));
+    digits(n)
+        && (rest.is_empty()
+            || rest
+                .strip_prefix('共')
+                .and_then(|r| r.strip_suffix('页'))
+                .is_some_and(digits))
 }
 
 /// A portal page's furniture after the report.
@@ -1075,9 +1099,9 @@ fn collapse(text: &str) -> String {
     out
 }
 
-/// A line with its wrapped source lines joined: a break beside a Chinese character is
-/// nothing (Chinese has no spaces; an editor's wrap is not the author's), between two
-/// Latin characters or digits a space; runs of spaces as one.
+/// A line with its wrapped source lines joined as a browser shows them: a break between two
+/// Chinese characters is nothing (Chinese has no spaces), elsewhere a space; runs of spaces
+/// as one.
 fn join_wrapped(line: &str) -> String {
     let chars: Vec<char> = line.chars().collect();
     let mut out = String::with_capacity(line.len());
@@ -1095,8 +1119,8 @@ fn join_wrapped(line: &str) -> String {
         }
         let spaced = chars[start..i].contains(&' ');
         let cjk = |c: Option<&char>| c.is_some_and(|c| !c.is_ascii());
-        let beside_cjk = cjk(out.chars().last().as_ref()) || cjk(chars.get(i));
-        if spaced || !beside_cjk {
+        let between_cjk = cjk(out.chars().last().as_ref()) && cjk(chars.get(i));
+        if spaced || !between_cjk {
             out.push(' ');
         }
     }
