@@ -184,7 +184,6 @@ fn read_items(items: Vec<Item>) -> Result<Published, PublishedError> {
         title = format!("{above}{title}");
         first -= 1;
     }
-    let year = year_in(&title).ok_or_else(|| PublishedError::NoYear(title.clone()))?;
     // The opening names the 条例 or the report itself; a portal's date and source lines don't.
     let after_title = &preamble[title_at + 1..];
     let opening_like = |i: &&&Item| {
@@ -205,6 +204,10 @@ fn read_items(items: Vec<Item>) -> Result<Published, PublishedError> {
             .collect();
     }
     let opening = opening.join("\n");
+    // The year from the title, else from the opening's statistics period.
+    let year = year_in(&title)
+        .or_else(|| year_in(&opening))
+        .ok_or_else(|| PublishedError::NoYear(title.clone()))?;
 
     let edition = edition_of(&items, year, &mut notes);
     let unit = unit_of(&title, year, &opening, &mut notes);
@@ -231,9 +234,13 @@ fn read_items(items: Vec<Item>) -> Result<Published, PublishedError> {
     let mut doubtful = Vec::new();
     for key in SectionKey::ALL {
         let part = &parts[key as usize];
+        let labels = key
+            .table()
+            .map(|t| table_labels(edition, t))
+            .unwrap_or_default();
         let mut table_text = String::new();
         for item in part {
-            let in_table = key.table().is_some() && !is_prose(&item.text, item.cell);
+            let in_table = key.table().is_some() && !is_prose(&item.text, item.cell, &labels);
             if in_table {
                 table_text.push_str(&item.text);
                 table_text.push('\n');
@@ -298,7 +305,7 @@ fn section_heading(text: &str, after: Option<SectionKey>) -> Option<(SectionKey,
         SectionKey::Overview
     } else if head.contains("主动公开") {
         SectionKey::Proactive
-    } else if head.contains("收到和处理") || head.contains("依申请") {
+    } else if head.contains("收到和处理") || head.contains("申请情况") {
         SectionKey::Applications
     } else if head.contains("复议") || head.contains("诉讼") {
         SectionKey::Appeals
@@ -309,16 +316,33 @@ fn section_heading(text: &str, after: Option<SectionKey>) -> Option<(SectionKey,
     } else {
         return None;
     };
-    // Table 三's own rows (一、本年新收政府信息公开申请数量) are not headings.
-    if after.is_some_and(|a| key <= a) || (key as usize != n && head.contains("数量")) {
+    // Sections come in order. A heading numbered otherwise than its place must read as the
+    // format words it: “二、依申请公开情况” inside 一 is not section 三.
+    let numbered_right = key as usize == n || head.contains(&key.heading()["一、".len()..]);
+    if after.is_some_and(|a| key <= a) || !numbered_right {
         return None;
     }
     Some((key, rest.to_owned()))
 }
 
-/// A line of prose within a table's section (as opposed to a cell of the table).
-fn is_prose(text: &str, cell: bool) -> bool {
-    !cell && text.contains('。') && text.chars().count() >= 20
+/// A line of prose within a table's section (as opposed to a cell of the table): a sentence,
+/// or a long line of Chinese that holds none of the table's labels.
+fn is_prose(text: &str, cell: bool, labels: &[Vec<char>]) -> bool {
+    if cell {
+        return false;
+    }
+    let chinese = text
+        .chars()
+        .filter(|c| !c.is_ascii() && c.is_alphabetic())
+        .count();
+    if text.contains('。') && chinese >= 10 {
+        return true;
+    }
+    let (hay, _) = norm(text);
+    chinese >= 15
+        && !labels
+            .iter()
+            .any(|l| l.len() >= 4 && find(&hay, l, 0).is_some())
 }
 
 /// A page number a footer left in the text: “— 5 —”, “- 5 -”, “第5页”, “第5页 共9页”.
@@ -439,7 +463,7 @@ fn year_in(text: &str) -> Option<u16> {
     })
 }
 
-/// A line that is just a date: 2021年1月20日.
+/// A line that is just a date: 2021年1月20日, or 二〇二一年一月二十日.
 fn date_in(text: &str) -> Option<Date> {
     let t: String = halfwidth(text)
         .chars()
@@ -448,7 +472,34 @@ fn date_in(text: &str) -> Option<Date> {
     let (y, rest) = t.split_once('年')?;
     let (m, rest) = rest.split_once('月')?;
     let d = rest.strip_suffix('日')?;
-    Date::new(y.parse().ok()?, m.parse().ok()?, d.parse().ok()?)
+    let number = |s: &str| -> Option<u16> {
+        if let Ok(n) = s.parse() {
+            return Some(n);
+        }
+        let digit = |c: char| {
+            "〇一二三四五六七八九"
+                .chars()
+                .position(|d| d == c || (c == '零' && d == '〇'))
+        };
+        let n = match s.split_once('十') {
+            // 十, 十五, 二十, 二十一
+            Some((tens, ones)) => {
+                let tens = tens.chars().next().map_or(Some(1), digit)?;
+                let ones = ones.chars().next().map_or(Some(0), digit)?;
+                tens * 10 + ones
+            }
+            // 二〇二一, 五
+            None => s
+                .chars()
+                .try_fold(0usize, |n, c| Some(n * 10 + digit(c)?))?,
+        };
+        n.try_into().ok()
+    };
+    Date::new(
+        number(y)?,
+        number(m)?.try_into().ok()?,
+        number(d)?.try_into().ok()?,
+    )
 }
 
 fn halfwidth(text: &str) -> String {
@@ -509,9 +560,10 @@ fn unit_of(title: &str, year: u16, opening: &str, notes: &mut Vec<String>) -> Un
     let kind = if name.contains("街道办事处")
         || name.ends_with("乡人民政府")
         || name.ends_with("镇人民政府")
+        || name.ends_with(['乡', '镇'])
     {
         UnitKind::Township
-    } else if name.ends_with("人民政府") {
+    } else if name.ends_with("人民政府") || name.ends_with(['县', '区', '市', '旗']) {
         UnitKind::CountyGovernment
     } else if name.is_empty() {
         UnitKind::Other
@@ -606,21 +658,10 @@ fn row_specs(edition: Edition, table: TableId) -> Vec<RowSpec> {
     }
 }
 
-/// The ways a row's figures can be read: one when read plainly, several when run together,
-/// none when not read.
-type Candidates = Vec<Vec<Value>>;
-
-fn read_table(
-    edition: Edition,
-    table: TableId,
-    text: &str,
-    figures: &mut Vec<(String, Value)>,
-    doubtful: &mut Vec<String>,
-    notes: &mut Vec<String>,
-) {
-    let specs = row_specs(edition, table);
-    let template = table_template(edition, table);
-    let mut strip: Vec<Vec<char>> = template
+/// The table's printed words (labels, title, unit), letters and digits only, longest first:
+/// taken out of the text between two rows' labels, what is left is figures.
+fn table_labels(edition: Edition, table: TableId) -> Vec<Vec<char>> {
+    let mut labels: Vec<Vec<char>> = table_template(edition, table)
         .cells
         .iter()
         .filter_map(|c| match &c.content {
@@ -640,7 +681,24 @@ fn read_table(
         )
         .filter(|l: &Vec<char>| !l.is_empty())
         .collect();
-    strip.sort_by_key(|l| std::cmp::Reverse(l.len()));
+    labels.sort_by_key(|l| std::cmp::Reverse(l.len()));
+    labels
+}
+
+/// The ways a row's figures can be read: one when read plainly, several when run together,
+/// none when not read.
+type Candidates = Vec<Vec<Value>>;
+
+fn read_table(
+    edition: Edition,
+    table: TableId,
+    text: &str,
+    figures: &mut Vec<(String, Value)>,
+    doubtful: &mut Vec<String>,
+    notes: &mut Vec<String>,
+) {
+    let specs = row_specs(edition, table);
+    let strip = table_labels(edition, table);
 
     // Where each row's label ends and the next begins.
     let (hay, ranges) = norm(text);
@@ -650,21 +708,45 @@ fn read_table(
         let found = match spec.label {
             None => Some((0, 0)),
             Some(label) => {
-                let needle: Vec<char> = norm_str(label).chars().collect();
-                find(&hay, &needle, cursor).map(|s| {
-                    cursor = s + needle.len();
-                    (ranges[s].start, ranges[s + needle.len() - 1].end)
+                // The whole label, else its first five characters (a label the report
+                // words a little differently: 1.本机关不掌握有关政府信息).
+                let whole: Vec<char> = norm_str(label).chars().collect();
+                let start = &whole[..whole.len().min(5)];
+                let at = |needle: &[char]| find(&hay, needle, cursor).map(|s| (s, needle.len()));
+                let found = at(&whole).or_else(|| {
+                    let found = at(start);
+                    if found.is_some() {
+                        notes.push(format!(
+                            "{}“{label}”一行的名称与格式不完全相同，按开头认出",
+                            table.label()
+                        ));
+                    }
+                    found
+                });
+                found.map(|(s, len)| {
+                    cursor = s + len;
+                    (ranges[s].start, ranges[s + len - 1].end)
                 })
             }
         };
-        if found.is_none() {
-            notes.push(format!(
-                "{}没有找到“{}”一行，这一行的数字请核对",
-                table.label(),
-                spec.label.unwrap_or_default()
-            ));
-        }
         starts.push(found);
+    }
+    if starts.iter().all(Option::is_none) {
+        notes.push(format!(
+            "没有找到{}（{}）的表格，其数字请补填",
+            table.label(),
+            table.title()
+        ));
+    } else {
+        for (spec, found) in specs.iter().zip(&starts) {
+            if found.is_none() {
+                notes.push(format!(
+                    "{}没有找到“{}”一行，这一行的数字请补填",
+                    table.label(),
+                    spec.label.unwrap_or_default()
+                ));
+            }
+        }
     }
     let mut candidates: Vec<Option<Candidates>> = Vec::new();
     for (i, spec) in specs.iter().enumerate() {
@@ -1207,6 +1289,7 @@ fn docx_items(xml: &str) -> Vec<Item> {
         match name {
             "w:t" => in_text = !closing && !self_closing,
             "w:tab" if !closing => line.push('\t'),
+            "w:noBreakHyphen" => line.push('-'),
             "w:tbl" if !self_closing => {
                 depth = if closing {
                     depth.saturating_sub(1)
