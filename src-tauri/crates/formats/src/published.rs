@@ -749,6 +749,7 @@ fn read_table(
         }
     }
     let mut candidates: Vec<Option<Candidates>> = Vec::new();
+    let mut run_together = 0;
     for (i, spec) in specs.iter().enumerate() {
         let Some((_, from)) = starts[i] else {
             candidates.push(None);
@@ -761,7 +762,15 @@ fn read_table(
             .map_or(text.len(), |&(s, _)| s);
         let segment = blank_labels(&text[from..to.max(from)], &strip);
         let label = spec.label.unwrap_or(table.title());
-        candidates.push(read_row(spec, &segment, label, table, notes));
+        let (read, plain) = read_row(spec, &segment, label, table, notes);
+        run_together += usize::from(!plain);
+        candidates.push(read);
+    }
+    if run_together > 0 {
+        notes.push(format!(
+            "{}有{run_together}行的数字连在一起或缺格，已按表内的合计关系认出能确定的数字，其余标为存疑",
+            table.label()
+        ));
     }
 
     // Values every remaining way agrees on.
@@ -785,14 +794,15 @@ fn read_table(
     }
 }
 
-/// The row's figures from the text between its label and the next.
+/// The row's figures from the text between its label and the next, and whether they stood
+/// apart as published.
 fn read_row(
     spec: &RowSpec,
     segment: &str,
     label: &str,
     table: TableId,
     notes: &mut Vec<String>,
-) -> Option<Candidates> {
+) -> (Option<Candidates>, bool) {
     const NONE: [&str; 7] = ["—", "－", "-", "/", "／", "无", "——"];
     let mut tokens = Vec::new();
     for t in segment.split(|c: char| c.is_whitespace() || c == '|') {
@@ -820,7 +830,7 @@ fn read_row(
             .map(|(t, &k)| parse_value(k, t).ok())
             .collect();
         if let Some(values) = plain {
-            return Some(vec![values]);
+            return (Some(vec![values]), true);
         }
     }
     // Run together: every way to cut the tokens into the row's cells where its sums hold.
@@ -836,14 +846,14 @@ fn read_row(
         &mut budget,
     );
     if budget == 0 {
-        return None;
+        return (None, false);
     }
     out.retain(|values| {
         spec.sums.iter().all(|(total, addends)| {
             values[*total].count() == addends.iter().map(|&a| values[a].count()).sum::<u64>()
         })
     });
-    (!out.is_empty()).then_some(out)
+    ((!out.is_empty()).then_some(out), false)
 }
 
 /// Every way of cutting `tokens[t][at..]` and the tokens after it into the remaining cells.
@@ -945,7 +955,7 @@ fn solve_applications(
     let width = specs[0].keys.len();
     let mut seen: Vec<Vec<HashSet<Value>>> = vec![vec![HashSet::new(); width]; rows.len()];
     let mut choice = vec![0usize; rows.len()];
-    let mut budget = 2_000_000usize;
+    let mut budget = 300_000usize;
     let mut found = 0usize;
 
     struct Search<'a> {

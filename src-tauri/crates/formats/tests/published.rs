@@ -360,3 +360,99 @@ fn the_same_after_libreoffice_reads_back() {
         }
     }
 }
+
+/// A 2021-edition report as text copied from a portal page in a browser: the site's
+/// breadcrumbs and date line, the title on two lines, table rows with their cells separated
+/// by tabs, labels with half-width brackets and spaces, a long label broken over two lines,
+/// a figure written “—”, a note under table 四, the sign-off dated in Chinese numerals and
+/// the page's furniture after it. Also returns the report it should read as.
+fn browser_text() -> (String, Report) {
+    let mut report = report_2021();
+    report
+        .set_figure("proactive.regulations.issued", Value::Count(0))
+        .unwrap();
+    let note = "注：表中数据统计期限为2022年1月1日至2022年12月31日";
+    report.section_mut(SectionKey::Appeals).paragraphs = vec![Paragraph::body(note)];
+    let mut out = String::from("首页 > 信息公开 > 政府信息公开年报\n某某县数据资源局\n2022年政府信息公开工作年度报告\n发布时间：2023-01-20　来源：某某县数据资源局　【字号：大 中 小】\n");
+    out.push_str(&report.opening);
+    out.push('\n');
+    for key in SectionKey::ALL {
+        out.push_str(key.heading());
+        out.push('\n');
+        if let Some(table) = key.table() {
+            let t = nianbao_report::table_template(report.edition, table);
+            for row in 0..t.rows {
+                let mut cells: Vec<_> = t.cells.iter().filter(|c| c.row == row).collect();
+                cells.sort_by_key(|c| c.col);
+                let texts: Vec<String> = cells
+                    .iter()
+                    .map(|c| match &c.content {
+                        nianbao_report::CellContent::Label { text, .. } => text
+                            .replace('（', "(")
+                            .replace('）', ")")
+                            .replace('.', ". ")
+                            .replace("（区分处理的", "\n(区分处理的")
+                            .replace('\n', " "),
+                        nianbao_report::CellContent::Figure { key, kind, .. } => {
+                            if key == "proactive.regulations.issued" {
+                                "—".to_string()
+                            } else {
+                                report.printed_figure(key, *kind)
+                            }
+                        }
+                    })
+                    .collect();
+                out.push_str(&texts.join("\t"));
+                out.push('\n');
+            }
+        }
+        for p in &report.section(key).paragraphs {
+            out.push_str(&p.full_text());
+            out.push('\n');
+        }
+    }
+    out.push_str("某某县数据资源局\n二〇二三年一月二十日\n【打印本页】【关闭窗口】\n");
+    (out, report)
+}
+
+#[test]
+fn text_copied_from_a_browser_reads_as_published() {
+    let (text, report) = browser_text();
+    let read = read_published_text(&text).unwrap();
+    assert_reads_as(&read, &report);
+    assert!(
+        read.notes.iter().any(|n| n.contains("“—”")),
+        "{:?}",
+        read.notes
+    );
+}
+
+#[test]
+fn a_report_breaking_its_sums_run_together_reads_nothing_wrong() {
+    // report_2021's table 三 keeps its row and （七） sums but not 一+二 = （七）+四; run each
+    // row's figures together and no cell may be read wrong.
+    let (text, _) = browser_text();
+    let joined: String = text
+        .lines()
+        .map(|line| {
+            let cells: Vec<&str> = line.split('\t').collect();
+            if cells.len() > 3 && cells.iter().filter(|c| c.parse::<u64>().is_ok()).count() == 7 {
+                let (labels, figures) = cells.split_at(cells.len() - 7);
+                format!("{}\t{}\n", labels.join("\t"), figures.concat())
+            } else {
+                format!("{line}\n")
+            }
+        })
+        .collect();
+    assert_ne!(joined, text);
+    let read = read_published_text(&joined).unwrap();
+    let (_, report) = browser_text();
+    for (key, value) in report.figures.iter() {
+        if !read.doubtful.iter().any(|d| d == key) {
+            assert_eq!(read.report.figures.get(key), Some(value), "{key} read wrong");
+        }
+    }
+    assert!(read.doubtful.iter().all(|k| k.starts_with("applications.")));
+    assert!(!read.doubtful.is_empty());
+    assert!(read.notes.iter().any(|n| n.contains("连在一起")), "{:?}", read.notes);
+}
