@@ -244,7 +244,7 @@ fn read_items(items: Vec<Item>) -> Result<Published, PublishedError> {
             if in_table {
                 table_text.push_str(&item.text);
                 table_text.push('\n');
-            } else {
+            } else if item.text != BLANK {
                 sections[key as usize]
                     .paragraphs
                     .push(paragraph(&item.text));
@@ -706,7 +706,23 @@ fn read_table(
     let mut starts: Vec<Option<(usize, usize)>> = Vec::new(); // (label start, label end) in bytes
     for spec in &specs {
         let found = match spec.label {
-            None => Some((0, 0)),
+            // Table 四 has no row labels: its figures follow the last of its headings.
+            None => {
+                let end = strip
+                    .iter()
+                    .flat_map(|l| {
+                        let mut ends = Vec::new();
+                        let mut from = 0;
+                        while let Some(s) = find(&hay, l, from) {
+                            from = s + l.len();
+                            ends.push(ranges[from - 1].end);
+                        }
+                        ends
+                    })
+                    .max()
+                    .unwrap_or(0);
+                Some((end, end))
+            }
             Some(label) => {
                 // The whole label, else its first five characters (a label the report
                 // words a little differently: 1.本机关不掌握有关政府信息).
@@ -809,7 +825,9 @@ fn read_row(
         if t.is_empty() {
             continue;
         }
-        if NONE.contains(&t) {
+        if t == BLANK {
+            tokens.push(t.to_owned());
+        } else if NONE.contains(&t) {
             tokens.push("0".to_owned());
             notes.push(format!(
                 "{}“{label}”一行有一格写作“{t}”，按0读取",
@@ -823,9 +841,13 @@ fn read_row(
         }
     }
     let n = spec.kinds.len();
-    if tokens.len() == n {
+    let blanks = tokens.iter().filter(|t| *t == BLANK).count();
+    // As many figures as cells: blank cells beside them are not the row's (a spacer, a
+    // merged label's continuation).
+    if tokens.len() - blanks == n {
         let plain: Option<Vec<Value>> = tokens
             .iter()
+            .filter(|t| *t != BLANK)
             .zip(&spec.kinds)
             .map(|(t, &k)| parse_value(k, t).ok())
             .collect();
@@ -853,6 +875,12 @@ fn read_row(
             values[*total].count() == addends.iter().map(|&a| values[a].count()).sum::<u64>()
         })
     });
+    if blanks > 0 && !out.is_empty() {
+        notes.push(format!(
+            "{}“{label}”一行有{blanks}格空白，按0读取",
+            table.label()
+        ));
+    }
     ((!out.is_empty()).then_some(out), false)
 }
 
@@ -881,6 +909,12 @@ fn cut(
         return;
     };
     let token = &tokens[t];
+    if token == BLANK {
+        done.push(Value::zero(kind));
+        cut(tokens, t + 1, 0, kinds, done, out, budget);
+        done.pop();
+        return;
+    }
     for (end, _) in token[at..]
         .char_indices()
         .skip(1)
@@ -1123,6 +1157,7 @@ fn html_items(html: &str) -> Vec<Item> {
     let mut items = Vec::new();
     let mut line = String::new();
     let mut depth = 0usize;
+    let mut cell_from: Option<usize> = None;
     let mut rest = html;
     while !rest.is_empty() {
         let Some(lt) = rest.find('<') else {
@@ -1162,9 +1197,26 @@ fn html_items(html: &str) -> Vec<Item> {
             push_item(&mut items, &join_wrapped(&line), depth > 0);
             line.clear();
         }
+        if name == "td" || name == "th" {
+            if !closing {
+                cell_from = Some(items.len());
+            } else if cell_from.take() == Some(items.len()) {
+                items.push(blank_cell());
+            }
+        }
     }
     push_item(&mut items, &join_wrapped(&line), depth > 0);
     items
+}
+
+/// Stands for a table cell left blank (a merged cell's continuation is not one).
+const BLANK: &str = "\u{2205}";
+
+fn blank_cell() -> Item {
+    Item {
+        text: BLANK.to_owned(),
+        cell: true,
+    }
 }
 
 /// Marks a source line break inside a paragraph (editors wrap long lines of HTML).
@@ -1280,6 +1332,8 @@ fn docx_items(xml: &str) -> Vec<Item> {
     let mut line = String::new();
     let mut depth = 0usize;
     let mut in_text = false;
+    // Where the open cell's items start, and whether it continues a merged cell.
+    let mut cell: Option<(usize, bool)> = None;
     let mut rest = xml;
     while let Some(lt) = rest.find('<') {
         if in_text {
@@ -1312,6 +1366,20 @@ fn docx_items(xml: &str) -> Vec<Item> {
                     push_item(&mut items, part, depth > 0);
                 }
                 line.clear();
+            }
+            "w:tc" if !self_closing => {
+                if !closing {
+                    cell = Some((items.len(), false));
+                } else if let Some((from, merged)) = cell.take() {
+                    if from == items.len() && !merged {
+                        items.push(blank_cell());
+                    }
+                }
+            }
+            "w:vMerge" if !tag.contains("restart") => {
+                if let Some((_, merged)) = &mut cell {
+                    *merged = true;
+                }
             }
             _ => {}
         }

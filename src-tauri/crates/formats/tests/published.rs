@@ -449,10 +449,120 @@ fn a_report_breaking_its_sums_run_together_reads_nothing_wrong() {
     let (_, report) = browser_text();
     for (key, value) in report.figures.iter() {
         if !read.doubtful.iter().any(|d| d == key) {
-            assert_eq!(read.report.figures.get(key), Some(value), "{key} read wrong");
+            assert_eq!(
+                read.report.figures.get(key),
+                Some(value),
+                "{key} read wrong"
+            );
         }
     }
     assert!(read.doubtful.iter().all(|k| k.starts_with("applications.")));
     assert!(!read.doubtful.is_empty());
-    assert!(read.notes.iter().any(|n| n.contains("连在一起")), "{:?}", read.notes);
+    assert!(
+        read.notes.iter().any(|n| n.contains("连在一起")),
+        "{:?}",
+        read.notes
+    );
+}
+
+/// The sample's web page with cells emptied, as some units publish a zero.
+fn with_blank_cells(report: &Report, keys: &[&str]) -> String {
+    let mut page = write_html(report);
+    for key in keys {
+        let printed = report.printed_figure(key, ValueKind::Count);
+        assert_eq!(printed, "0", "{key}");
+    }
+    // The figures are written in template order; blank the n-th “>0</td>” of each key.
+    let template = nianbao_report::table_templates(report.edition);
+    let order: Vec<String> = template
+        .iter()
+        .flat_map(|t| {
+            let mut cells: Vec<_> = t.cells.iter().collect();
+            cells.sort_by_key(|c| (c.row, c.col));
+            cells
+                .into_iter()
+                .filter_map(|c| match &c.content {
+                    nianbao_report::CellContent::Figure { key, .. } => Some(key.clone()),
+                    _ => None,
+                })
+                .collect::<Vec<_>>()
+        })
+        .collect();
+    let mut out = String::new();
+    let mut rest = page.as_str();
+    let mut figure = 0;
+    while let Some(i) = rest.find("</td>") {
+        let cell = &rest[..i];
+        let is_figure = cell.rfind('>').is_some_and(|g| {
+            let text = &cell[g + 1..];
+            !text.is_empty()
+                && text
+                    .chars()
+                    .all(|c| c.is_ascii_digit() || ".增减万元".contains(c))
+        });
+        if is_figure {
+            if keys.contains(&order[figure].as_str()) {
+                let g = cell.rfind('>').unwrap();
+                out.push_str(&cell[..=g]);
+                out.push_str("&nbsp;");
+            } else {
+                out.push_str(cell);
+            }
+            figure += 1;
+        } else {
+            out.push_str(cell);
+        }
+        out.push_str("</td>");
+        rest = &rest[i + 5..];
+    }
+    out.push_str(rest);
+    assert_eq!(figure, order.len());
+    page = out;
+    page
+}
+
+#[test]
+fn blank_cells_are_zero_where_the_sums_agree_and_doubtful_where_not() {
+    let sample = sample_report();
+    let blanks = [
+        "proactive.regulations.made",
+        "applications.received.research",
+        "applications.withheld.state_secret.total",
+        "appeals.review.upheld",
+    ];
+    let read = read_published_html(&with_blank_cells(&sample, &blanks)).unwrap();
+    assert_reads_as(&read, &sample);
+    assert!(
+        read.notes.iter().any(|n| n.contains("空白")),
+        "{:?}",
+        read.notes
+    );
+
+    // A blank where the figure is not 0 breaks the row's sum: the row is not guessed.
+    let mut other = sample.clone();
+    other
+        .set_figure("applications.received.research", Value::Count(5))
+        .unwrap();
+    other
+        .set_figure("applications.received.total", Value::Count(36))
+        .unwrap();
+    let page = write_html(&other).replacen(">5</td>", ">&nbsp;</td>", 1);
+    let read = read_published_html(&page).unwrap();
+    assert!(read
+        .doubtful
+        .iter()
+        .any(|k| k == "applications.received.research"));
+    assert_never_wrong_against(&read, &other);
+}
+
+fn assert_never_wrong_against(read: &Published, report: &Report) {
+    for (key, value) in report.figures.iter() {
+        if !read.doubtful.iter().any(|d| d == key) {
+            assert_eq!(
+                read.report.figures.get(key),
+                Some(value),
+                "{key} read wrong"
+            );
+        }
+    }
 }
