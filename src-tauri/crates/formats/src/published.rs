@@ -3,9 +3,15 @@
 //! starts from what the office already published.
 //!
 //! Every source is first turned into one stream of lines (a paragraph or a table cell each);
-//! the reader then finds the title (unit and year), the opening, the six sections by their
-//! headings, the paragraphs with their heading levels, and the figures of the three tables by
-//! walking the edition's row labels in order.
+//! the reader then finds the title (unit and year; the unit's kind from its name, its contact
+//! from the opening's 地址/邮编/联系电话), the opening, the six sections by their headings in
+//! their published forms (一、总体情况, 一．2020年度总体情况 …, in order), the paragraphs with
+//! their heading levels (（一） Sub, 1. Item, （1） SubItem; a heading runs to its first 。 or ：
+//! and the text after it is run in, a short line with no sentence is a heading of its own),
+//! a sign-off (a name and a date, 2021年1月20日 or 二〇二一年一月二十日) at the end, and the
+//! figures of the three tables by walking the edition's row labels in order. Labels match
+//! whatever their spacing, brackets (（） or ()), quotes and line breaks. The edition is the
+//! year's unless the tables' labels are the other edition's (read as published, with a note).
 //!
 //! How figures are read:
 //! - A row's figures are what stands between its label and the next row's label, the
@@ -19,8 +25,10 @@
 //!   zero), kept only where the table's own sums hold (a row's 总计, table 三's
 //!   一+二 = （七）+四 and （七）= the sum of the results, table 四's group totals). A cell that
 //!   has the same value in every way left is read; every other is doubtful (left 0 in the
-//!   report and named in [`Published::doubtful`]). A blank cell is never guessed: its row is
-//!   recovered by the sums or marked.
+//!   report and named in [`Published::doubtful`]).
+//! - A blank cell of a web page's or Word file's table is read as 0 where the row's sums (and
+//!   table 三's) still hold with it, and named in the notes; where they don't, the row is
+//!   doubtful. Text loses blank cells altogether: such a row is recovered as a flattened one.
 
 use nianbao_report::edition::{
     self, Edition, ValueKind, APPEAL_COLUMNS, APPEAL_GROUPS, APPLICATION_COLUMNS,
@@ -52,8 +60,10 @@ pub enum PublishedError {
     NoYear(String),
     #[error("没有找到报告的各部分标题（如“一、总体情况”），无法读取")]
     NoSections,
-    #[error("无法打开这个 Word 文件：{0}")]
-    Docx(String),
+    #[error(
+        "这个文件不是有效的 Word 文件（.docx）；旧的 .doc 文件请先在 Word 或 WPS 中另存为 .docx"
+    )]
+    NotDocx,
 }
 
 /// A text file's bytes as text: UTF-8 (with or without a byte-order mark), else GB18030 (the
@@ -87,14 +97,14 @@ pub fn read_published_html(html: &str) -> Result<Published, PublishedError> {
 
 /// Reads a Word file: the paragraphs and table cells of `word/document.xml`.
 pub fn read_published_docx(bytes: &[u8]) -> Result<Published, PublishedError> {
-    let mut archive = zip::ZipArchive::new(std::io::Cursor::new(bytes))
-        .map_err(|e| PublishedError::Docx(e.to_string()))?;
+    let mut archive =
+        zip::ZipArchive::new(std::io::Cursor::new(bytes)).map_err(|_| PublishedError::NotDocx)?;
     let mut xml = String::new();
     archive
         .by_name("word/document.xml")
-        .map_err(|e| PublishedError::Docx(e.to_string()))?
+        .map_err(|_| PublishedError::NotDocx)?
         .read_to_string(&mut xml)
-        .map_err(|e| PublishedError::Docx(e.to_string()))?;
+        .map_err(|_| PublishedError::NotDocx)?;
     read_items(docx_items(&xml))
 }
 

@@ -566,3 +566,19 @@ fn assert_never_wrong_against(read: &Published, report: &Report) {
         }
     }
 }
+
+#[test]
+fn sources_that_are_not_a_report_say_why() {
+    use nianbao_formats::published::PublishedError;
+    assert_eq!(
+        read_published_docx(b"PK\x03\x04 not really"),
+        Err(PublishedError::NotDocx)
+    );
+    assert_eq!(
+        read_published_text("随便一段文字。\n另一段。"),
+        Err(PublishedError::NoSections)
+    );
+    let no_title = SEED.lines().skip(1).collect::<Vec<_>>().join("\n");
+    assert_eq!(read_published_text(&no_title), Err(PublishedError::NoTitle));
+    assert!(PublishedError::NotDocx.to_string().contains(".doc"));
+}
