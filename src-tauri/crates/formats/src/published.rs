@@ -831,10 +831,24 @@ fn read_row(
 ) -> (Option<Candidates>, bool) {
     const NONE: [&str; 7] = ["—", "－", "-", "/", "／", "无", "——"];
     let mut tokens = Vec::new();
+    // A sign set apart from its number (“减 3”) goes with it.
+    let mut sign = "";
     for t in segment.split(|c: char| c.is_whitespace() || c == '|') {
         if t.is_empty() {
             continue;
         }
+        if t == "增" || t == "减" {
+            sign = t;
+            continue;
+        }
+        let with_sign;
+        let t = if sign.is_empty() {
+            t
+        } else {
+            with_sign = format!("{sign}{t}");
+            sign = "";
+            with_sign.as_str()
+        };
         if t == BLANK {
             tokens.push(t.to_owned());
         } else if NONE.contains(&t) {

@@ -582,3 +582,17 @@ fn sources_that_are_not_a_report_say_why() {
     assert_eq!(read_published_text(&no_title), Err(PublishedError::NoTitle));
     assert!(PublishedError::NotDocx.to_string().contains(".doc"));
 }
+
+#[test]
+fn figures_written_with_spaces_signs_and_separators_read_as_published() {
+    let text = SEED
+        .replacen("\t　减3\n", "\t减 3\n", 1)
+        .replacen("\t　39570\n", "\t39,570\n", 1)
+        .replacen("\t15922.04万元\n", "\t１５９２２.０４ 万元\n", 1)
+        .replacen("\t　增10\n", "\t增 10\n", 1);
+    assert_eq!(text.matches("减 3").count(), 1);
+    assert_eq!(text.matches("39,570").count(), 1);
+    assert_eq!(text.matches("增 10").count(), 1);
+    assert_eq!(text.matches("１５９２２.０４ 万元").count(), 1);
+    assert_same(&read_published_text(&text).unwrap());
+}
