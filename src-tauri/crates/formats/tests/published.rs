@@ -61,14 +61,18 @@ fn text_files_in_utf8_with_or_without_bom_and_in_gb18030() {
     assert_same(&read);
 }
 
-/// The seed with each table row's figures run together on one line, joined by `sep`
-/// (the row's labels kept, each on its own line or, with `same_line`, before the figures).
-fn flattened(sep: &str, same_line: bool) -> String {
+/// The seed with each table row's figures run together on one line, joined by `sep` (and
+/// the last, the row's 总计, set apart by a space with `total_apart`); the row's labels kept,
+/// each on its own line or, with `same_line`, before the figures.
+fn flattened(sep: &str, total_apart: bool, same_line: bool) -> String {
     let mut out = String::new();
     let mut labels: Vec<String> = Vec::new();
     let mut figures: Vec<String> = Vec::new();
     let flush = |labels: &mut Vec<String>, figures: &mut Vec<String>, out: &mut String| {
-        let joined = figures.join(sep);
+        let joined = match figures.split_last() {
+            Some((last, rest)) if total_apart => format!("{} {last}", rest.join(sep)),
+            _ => figures.join(sep),
+        };
         if same_line && !figures.is_empty() {
             let last = labels.pop().unwrap_or_default();
             labels.push(format!("{last} {joined}"));
@@ -120,7 +124,7 @@ fn assert_never_wrong(read: &Published) -> usize {
 #[test]
 fn figures_separated_by_spaces_on_one_line_read_exactly() {
     for same_line in [false, true] {
-        let text = flattened(" ", same_line);
+        let text = flattened(" ", false, same_line);
         assert!(text.contains("29 2 0 0 0 0 31"), "{text}");
         let read = read_published_text(&text).unwrap();
         assert_same(&read);
@@ -129,9 +133,10 @@ fn figures_separated_by_spaces_on_one_line_read_exactly() {
 
 #[test]
 fn figures_run_together_are_recovered_from_the_sums_or_marked() {
-    for same_line in [false, true] {
-        let text = flattened("", same_line);
-        assert!(text.contains("292000031"), "{text}");
+    for (total_apart, same_line) in [(false, false), (false, true), (true, false)] {
+        let text = flattened("", total_apart, same_line);
+        let row = if total_apart { "2920000 31" } else { "292000031" };
+        assert!(text.contains(row), "{text}");
         let read = read_published_text(&text).unwrap();
         let doubtful = assert_never_wrong(&read);
         assert!(doubtful > 0, "some runs can be cut more than one way");
