@@ -135,7 +135,11 @@ fn figures_separated_by_spaces_on_one_line_read_exactly() {
 fn figures_run_together_are_recovered_from_the_sums_or_marked() {
     for (total_apart, same_line) in [(false, false), (false, true), (true, false)] {
         let text = flattened("", total_apart, same_line);
-        let row = if total_apart { "2920000 31" } else { "292000031" };
+        let row = if total_apart {
+            "2920000 31"
+        } else {
+            "292000031"
+        };
         assert!(text.contains(row), "{text}");
         let read = read_published_text(&text).unwrap();
         let doubtful = assert_never_wrong(&read);
@@ -600,4 +604,43 @@ fn figures_written_with_spaces_signs_and_separators_read_as_published() {
     assert_eq!(text.matches("增 10").count(), 1);
     assert_eq!(text.matches("１５９２２.０４ 万元").count(), 1);
     assert_same(&read_published_text(&text).unwrap());
+}
+
+/// The Word file with its document part's text changed by `edit`.
+fn edit_docx(bytes: &[u8], edit: impl Fn(&str) -> String) -> Vec<u8> {
+    use std::io::{Read, Write};
+    let mut archive = zip::ZipArchive::new(std::io::Cursor::new(bytes)).unwrap();
+    let mut out = zip::ZipWriter::new(std::io::Cursor::new(Vec::new()));
+    for i in 0..archive.len() {
+        let mut file = archive.by_index(i).unwrap();
+        let mut data = Vec::new();
+        file.read_to_end(&mut data).unwrap();
+        if file.name() == "word/document.xml" {
+            data = edit(std::str::from_utf8(&data).unwrap()).into_bytes();
+        }
+        out.start_file(file.name(), zip::write::SimpleFileOptions::default())
+            .unwrap();
+        out.write_all(&data).unwrap();
+    }
+    out.finish().unwrap().into_inner()
+}
+
+#[test]
+fn a_word_table_with_a_blank_cell_reads_it_as_zero_where_the_sums_agree() {
+    let sample = sample_report();
+    // The first figure of table 二 (规章 本年新制作数量, 0) left blank.
+    let first_zero = r#"<w:t xml:space="preserve">0</w:t>"#;
+    let bytes = edit_docx(&write_docx(&sample).unwrap(), |xml| {
+        assert!(xml.contains(first_zero));
+        xml.replacen(first_zero, r#"<w:t xml:space="preserve"></w:t>"#, 1)
+    });
+    let read = read_published_docx(&bytes).unwrap();
+    assert_reads_as(&read, &sample);
+    assert!(
+        read.notes
+            .iter()
+            .any(|n| n.contains("规章") && n.contains("空白")),
+        "{:?}",
+        read.notes
+    );
 }
