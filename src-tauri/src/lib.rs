@@ -68,12 +68,13 @@ fn import_from_command_line(app: &tauri::AppHandle, args: &[String]) {
     let (message, kind) = match commands::output::import_files(&state, &paths) {
         Ok(imported) => {
             let _ = app.emit("exchange-imported", &imported);
+            // Worded as the list's own notice after 导入数据文件.
             let names: Vec<String> = imported
                 .iter()
-                .map(|r| format!("{} {}年", r.unit_name, r.year))
+                .map(|r| format!("{}{}年", r.unit_name, r.year))
                 .collect();
             (
-                format!("已导入：\n{}", names.join("\n")),
+                format!("已导入{}份报告：{}。", imported.len(), names.join("、")),
                 MessageDialogKind::Info,
             )
         }
