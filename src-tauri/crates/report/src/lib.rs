@@ -6,6 +6,7 @@ pub mod edition;
 pub mod exchange;
 mod model;
 mod sample;
+mod text;
 pub mod validate;
 mod value;
 
@@ -16,5 +17,6 @@ pub use model::{
     Report, Section, SectionKey, SignOff, Unit, UnitKind,
 };
 pub use sample::{sample_json, sample_report};
+pub use text::strip_invisible;
 pub use validate::{hard_error_count, validate, Finding, Severity};
 pub use value::{parse_value, Money, Value, ValueError, MAX_COUNT};
