@@ -58,13 +58,6 @@ pub(crate) struct Glyph {
 }
 
 impl Glyph {
-    fn squeezable(&self) -> f32 {
-        match self.class {
-            GlyphClass::Opening | GlyphClass::Closing => self.advance / 2.0,
-            GlyphClass::Wide | GlyphClass::Narrow => 0.0,
-        }
-    }
-
     fn is_space(&self) -> bool {
         self.ch.is_whitespace()
     }
@@ -198,13 +191,63 @@ fn width(glyphs: &[Glyph]) -> f32 {
     glyphs.iter().map(|g| g.advance).sum()
 }
 
-/// Width without trailing spaces, which vanish at a line end.
-fn trimmed_width(glyphs: &[Glyph]) -> f32 {
-    let end = glyphs
-        .iter()
-        .rposition(|g| !g.is_space())
-        .map_or(0, |p| p + 1);
-    width(&glyphs[..end])
+/// Room taken out between glyphs `i` and `i + 1` when both are on one line:
+/// adjacent punctuation shares a half-width (clreq 3.1.6). A closing mark
+/// before a closing or opening mark loses its right half (。” ）、 》（); an
+/// opening mark after an opening mark loses its left half (（《).
+fn pair_gap(glyphs: &[Glyph], i: usize) -> f32 {
+    let (a, b) = (&glyphs[i], &glyphs[i + 1]);
+    match (a.class, b.class) {
+        (GlyphClass::Closing, GlyphClass::Closing | GlyphClass::Opening) => a.advance / 2.0,
+        (GlyphClass::Opening, GlyphClass::Opening) => b.advance / 2.0,
+        _ => 0.0,
+    }
+}
+
+/// An opening mark that starts a line other than the first is set half
+/// width: its empty left half goes (clreq 3.1.6).
+fn start_gap(glyphs: &[Glyph], start: usize, first_line: bool) -> f32 {
+    match glyphs.get(start) {
+        Some(g) if !first_line && g.class == GlyphClass::Opening => g.advance / 2.0,
+        _ => 0.0,
+    }
+}
+
+/// End of `start..end` without trailing spaces, which vanish at a line end.
+fn trimmed_end(glyphs: &[Glyph], start: usize, end: usize) -> usize {
+    (start..end)
+        .rev()
+        .find(|&i| !glyphs[i].is_space())
+        .map_or(start, |i| i + 1)
+}
+
+/// Width of `start..end` set as one line, punctuation compressed, trailing
+/// spaces dropped.
+fn set_width(glyphs: &[Glyph], start: usize, end: usize, first_line: bool) -> f32 {
+    let end = trimmed_end(glyphs, start, end);
+    if end == start {
+        return 0.0;
+    }
+    let pairs: f32 = (start..end - 1).map(|i| pair_gap(glyphs, i)).sum();
+    width(&glyphs[start..end]) - pairs - start_gap(glyphs, start, first_line)
+}
+
+/// How much more glyph `i` of the line `start..end` can give when the line
+/// overflows: the half of a punctuation mark's em box that is still there.
+fn squeezable(glyphs: &[Glyph], start: usize, end: usize, first_line: bool, i: usize) -> f32 {
+    let g = &glyphs[i];
+    let half = g.advance / 2.0;
+    match g.class {
+        GlyphClass::Closing if i + 1 < end && pair_gap(glyphs, i) > 0.0 => 0.0,
+        GlyphClass::Opening
+            if (i > start && pair_gap(glyphs, i - 1) > 0.0 && glyphs[i - 1].class == g.class)
+                || (i == start && start_gap(glyphs, start, first_line) > 0.0) =>
+        {
+            0.0
+        }
+        GlyphClass::Opening | GlyphClass::Closing => half,
+        GlyphClass::Wide | GlyphClass::Narrow => 0.0,
+    }
 }
 
 /// Breaks `glyphs` into lines of `spec.width` (the first indented).
@@ -239,7 +282,8 @@ pub(crate) fn break_lines(glyphs: &[Glyph], spec: &LineSpec) -> Vec<SetLine> {
             line_end = unit.start;
         }
         let avail = available(ranges.len());
-        let with_unit = trimmed_width(&glyphs[line_start..unit.end]);
+        let first = ranges.is_empty();
+        let with_unit = set_width(glyphs, line_start, unit.end, first);
         if with_unit <= avail + EPS {
             line_end = unit.end;
             continue;
@@ -251,16 +295,15 @@ pub(crate) fn break_lines(glyphs: &[Glyph], spec: &LineSpec) -> Vec<SetLine> {
                 .rev()
                 .find(|&i| glyphs[i].class != GlyphClass::Closing && !glyphs[i].is_space())
                 .map_or(unit.start, |i| i + 1);
-            let core = trimmed_width(&glyphs[line_start..core_end]);
+            let core = set_width(glyphs, line_start, core_end, first);
             // The line's last glyph keeps its full width, so that its box
             // stays inside the type area; the others give the room.
             let last_visible = (unit.start..unit.end)
                 .rev()
                 .find(|&i| !glyphs[i].is_space())
                 .unwrap_or(unit.start);
-            let shrink: f32 = glyphs[line_start..last_visible]
-                .iter()
-                .map(Glyph::squeezable)
+            let shrink: f32 = (line_start..last_visible)
+                .map(|i| squeezable(glyphs, line_start, unit.end, first, i))
                 .sum();
             if core <= avail + EPS && with_unit - avail <= shrink + EPS {
                 ranges.push(line_start..unit.end);
@@ -274,13 +317,14 @@ pub(crate) fn break_lines(glyphs: &[Glyph], spec: &LineSpec) -> Vec<SetLine> {
         let mut s = unit.start;
         loop {
             let avail = available(ranges.len());
-            if trimmed_width(&glyphs[s..unit.end]) <= avail + EPS {
+            let first = ranges.is_empty();
+            if set_width(glyphs, s, unit.end, first) <= avail + EPS {
                 line_start = s;
                 line_end = unit.end;
                 break;
             }
             let mut e = s + 1;
-            while e < unit.end && trimmed_width(&glyphs[s..e + 1]) <= avail + EPS {
+            while e < unit.end && set_width(glyphs, s, e + 1, first) <= avail + EPS {
                 e += 1;
             }
             ranges.push(s..e);
@@ -303,48 +347,51 @@ pub(crate) fn break_lines(glyphs: &[Glyph], spec: &LineSpec) -> Vec<SetLine> {
                 available(n),
                 indent,
                 spec.align,
-                ends_paragraph,
+                (n == 0, ends_paragraph),
             )
         })
         .collect()
 }
 
-/// Places one line's glyphs: squeezes punctuation when it overflows, stretches
-/// the gaps when justified, aligns otherwise.
+/// Places one line's glyphs: compresses adjacent punctuation, squeezes
+/// punctuation further when the line still overflows, stretches the gaps when
+/// justified, aligns otherwise. `(first, last)`: the line is its block's first
+/// or last.
 fn set_line(
     glyphs: &[Glyph],
     range: std::ops::Range<usize>,
     avail: f32,
     indent: f32,
     align: LineAlign,
-    last: bool,
+    (first, last): (bool, bool),
 ) -> SetLine {
-    let end = (range.start..range.end)
-        .rev()
-        .find(|&i| !glyphs[i].is_space())
-        .map_or(range.start, |i| i + 1);
-    let line = &glyphs[range.start..end];
-    let natural = width(line);
+    let start = range.start;
+    let end = trimmed_end(glyphs, start, range.end);
+    let line = &glyphs[start..end];
+    let natural = set_width(glyphs, start, end, first);
     let mut squeeze = vec![0.0f32; line.len()];
     let excess = natural - avail;
-    let others: f32 = line[..line.len().saturating_sub(1)]
-        .iter()
-        .map(Glyph::squeezable)
+    let others: f32 = (start..end.saturating_sub(1))
+        .map(|i| squeezable(glyphs, start, end, first, i))
         .sum();
     if excess > EPS && others > 0.0 {
         let ratio = (excess / others).min(1.0);
-        for (s, g) in squeeze.iter_mut().zip(line).take(line.len() - 1) {
-            *s = g.squeezable() * ratio;
+        for (k, s) in squeeze.iter_mut().enumerate().take(line.len() - 1) {
+            *s = squeezable(glyphs, start, end, first, start + k) * ratio;
         }
     }
     let set_width = natural - squeeze.iter().sum::<f32>();
     let slack = (avail - set_width).max(0.0);
-    let justifiable = |i: usize| {
-        i > 0 && !(line[i - 1].class == GlyphClass::Narrow && line[i].class == GlyphClass::Narrow)
+    // Justification stretches the gaps between characters, but not between
+    // two Latin letters or digits, nor inside compressed punctuation.
+    let justifiable = |k: usize| {
+        k > 0
+            && !(line[k - 1].class == GlyphClass::Narrow && line[k].class == GlyphClass::Narrow)
+            && pair_gap(glyphs, start + k - 1) == 0.0
     };
     let (offset, gap) = match align {
         LineAlign::Justify if !last => {
-            let gaps = (1..line.len()).filter(|&i| justifiable(i)).count();
+            let gaps = (1..line.len()).filter(|&k| justifiable(k)).count();
             (0.0, if gaps > 0 { slack / gaps as f32 } else { 0.0 })
         }
         LineAlign::Justify | LineAlign::Left => (0.0, 0.0),
@@ -353,17 +400,28 @@ fn set_line(
     };
     let mut x = indent + offset;
     let mut placed = Vec::with_capacity(line.len());
-    for (i, g) in line.iter().enumerate() {
-        if justifiable(i) {
+    for (k, g) in line.iter().enumerate() {
+        let i = start + k;
+        if justifiable(k) {
             x += gap;
         }
-        let shift = if g.class == GlyphClass::Opening {
-            squeeze[i]
+        // An opening mark gives room from its left half: it moves left over it.
+        let lead = if k == 0 {
+            start_gap(glyphs, start, first)
         } else {
             0.0
         };
-        placed.push((range.start + i, x - shift));
-        x += g.advance - squeeze[i];
+        let shift = lead
+            + if g.class == GlyphClass::Opening {
+                squeeze[k]
+            } else {
+                0.0
+            };
+        placed.push((i, x - shift));
+        x += g.advance - squeeze[k] - lead;
+        if k + 1 < line.len() {
+            x -= pair_gap(glyphs, i);
+        }
     }
     SetLine { placed }
 }
@@ -423,8 +481,8 @@ pub(crate) fn balanced_break(glyphs: &[Glyph], line_width: f32) -> Option<usize>
     (1..glyphs.len())
         .filter(|&i| breaks[i])
         .filter_map(|i| {
-            let upper = trimmed_width(&glyphs[..i]);
-            let lower = trimmed_width(&glyphs[i..]);
+            let upper = set_width(glyphs, 0, i, true);
+            let lower = set_width(glyphs, i, glyphs.len(), false);
             let fits = upper <= line_width + EPS && lower <= line_width + EPS;
             let penalty = if GOOD_LINE_END.contains(glyphs[i - 1].ch) {
                 0.0
