@@ -17,7 +17,7 @@ pub fn render(state: &AppState, report: &Report, draft: bool) -> CommandResult<V
         state.fonts(),
         ReportOptions {
             draft,
-            sealed: false,
+            ..ReportOptions::default()
         },
     )?)
 }

@@ -248,6 +248,55 @@ impl FontMetrics<'_> {
         self.faces[face.0].glyph_index(ch).map(|g| g.0)
     }
 
+    pub(crate) fn face(&self, face: FaceId) -> &ttf_parser::Face<'_> {
+        &self.faces[face.0]
+    }
+
+    /// Advance width of glyph `gid`, in font units.
+    pub(crate) fn glyph_advance(&self, face: FaceId, gid: u16) -> f32 {
+        let f = &self.faces[face.0];
+        f.glyph_hor_advance(ttf_parser::GlyphId(gid))
+            .map_or(f32::from(f.units_per_em()), f32::from)
+    }
+
+    /// Whether the face's outlines are CID-keyed CFF (the usual CJK OpenType font).
+    pub(crate) fn is_cid_keyed(&self, face: FaceId) -> bool {
+        self.cid(face, 0).is_some()
+    }
+
+    /// The CID of glyph `gid` in a CID-keyed CFF face.
+    pub(crate) fn cid(&self, face: FaceId, gid: u16) -> Option<u16> {
+        self.faces[face.0]
+            .tables()
+            .cff
+            .as_ref()
+            .and_then(|cff| cff.glyph_cid(ttf_parser::GlyphId(gid)))
+    }
+
+    /// The face's PostScript name, as a PDF font is named (letters, digits, - and _ only).
+    pub(crate) fn postscript_name(&self, face: FaceId) -> String {
+        let from_table = self.faces[face.0]
+            .names()
+            .into_iter()
+            .find(|n| n.name_id == ttf_parser::name_id::POST_SCRIPT_NAME)
+            .and_then(|n| n.to_string());
+        let name = from_table.unwrap_or_else(|| {
+            let file = &self.set.faces[face.0].name;
+            file.rsplit_once('.')
+                .map_or(file.as_str(), |(stem, _)| stem)
+                .to_owned()
+        });
+        let clean: String = name
+            .chars()
+            .filter(|c| c.is_ascii_alphanumeric() || matches!(c, '-' | '_'))
+            .collect();
+        if clean.is_empty() {
+            format!("Font{}", face.0)
+        } else {
+            clean
+        }
+    }
+
     /// Advance width of `ch` in `face`, in em.
     pub(crate) fn advance_em(&self, face: FaceId, ch: char) -> f32 {
         let f = &self.faces[face.0];

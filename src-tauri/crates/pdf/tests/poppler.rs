@@ -77,6 +77,7 @@ fn demo() -> Document {
             date: "2021年1月20日".to_owned(),
             sealed: false,
         }),
+        properties: Default::default(),
     }
 }
 
