@@ -96,6 +96,9 @@ enum Command {
         /// 落款处将加盖印章，右空四字 / the sign-off will be sealed: four characters' space on its right
         #[arg(long)]
         sealed: bool,
+        /// 审签单：with 置于报告之前，only 只印审签单；公开的文本不要带 / the review sheet: with the report, or only the sheet (never in the published copy)
+        #[arg(long, value_enum)]
+        review_sheet: Option<ReviewSheetArg>,
     },
     /// 备份数据文件 / Write a consistent copy of a store
     Backup {
@@ -105,6 +108,14 @@ enum Command {
         #[arg(long)]
         out: PathBuf,
     },
+}
+
+#[derive(Clone, Copy, clap::ValueEnum)]
+enum ReviewSheetArg {
+    /// 审签单在前，报告随后 / the sheet, then the report
+    With,
+    /// 只印审签单 / the sheet alone
+    Only,
 }
 
 /// Everything that makes the input unusable (exit 2).
@@ -169,7 +180,12 @@ fn run(command: Command) -> Result<ExitCode, CliError> {
         } => {
             let report = read_file(&file)?;
             let previous = previous.map(|p| read_file(&p)).transpose()?;
-            let findings = validate(&report, previous.as_ref());
+            let mut findings = validate(&report, previous.as_ref());
+            // Characters no bundled font prints: said now, not first at export.
+            findings.extend(nianbao_pdf::unprintable_characters(
+                &report,
+                &nianbao_pdf::FontSet::bundled(),
+            ));
             if json {
                 println!(
                     "{}",
@@ -254,6 +270,7 @@ fn run(command: Command) -> Result<ExitCode, CliError> {
             font_dir,
             draft,
             sealed,
+            review_sheet,
         } => {
             let report = match (file, db, unit, year) {
                 (Some(file), ..) => read_file(&file)?,
@@ -270,6 +287,11 @@ fn run(command: Command) -> Result<ExitCode, CliError> {
             let options = nianbao_pdf::ReportOptions {
                 draft: draft || errors > 0,
                 sealed,
+                review_sheet: match review_sheet {
+                    None => nianbao_pdf::ReviewSheet::Omitted,
+                    Some(ReviewSheetArg::With) => nianbao_pdf::ReviewSheet::WithReport,
+                    Some(ReviewSheetArg::Only) => nianbao_pdf::ReviewSheet::Alone,
+                },
             };
             let pdf = nianbao_pdf::render_report(&report, &fonts, options)?;
             write_file(&out, &pdf)?;

@@ -339,3 +339,71 @@ fn render_with_a_missing_font_dir_is_unusable_input() {
     assert!(text(&o).contains("no-such-dir"), "{}", text(&o));
     assert!(!d.path().join("r.pdf").exists());
 }
+
+#[test]
+fn check_warns_of_a_character_no_font_prints_and_the_zero_width_space_is_gone() {
+    let d = tempfile::tempdir().unwrap();
+    let (_, mut v) = sample(d.path());
+    let text0 = v["sections"]["overview"][0]["text"]
+        .as_str()
+        .unwrap()
+        .to_owned();
+    // A zero-width space pasted in, and a Linear B sign that no bundled font has.
+    v["sections"]["overview"][0]["text"] = json!(format!("\u{200b}{text0}\u{10000}"));
+    write(d.path(), "odd.json", &v);
+    let o = cli(&["check", "odd.json"], d.path());
+    assert_eq!(
+        o.status.code(),
+        Some(0),
+        "a warning, not an error: {}",
+        text(&o)
+    );
+    let out = text(&o);
+    assert!(out.contains("[提醒] 规则12"), "{out}");
+    assert!(
+        out.contains("“一、总体情况”第1段") && out.contains("U+10000"),
+        "{out}"
+    );
+    assert!(
+        !out.contains("U+200B"),
+        "the zero-width space was removed on reading: {out}"
+    );
+    let o = cli(&["check", "odd.json", "--json"], d.path());
+    let findings: Value = serde_json::from_slice(&o.stdout).unwrap();
+    let f = &findings.as_array().unwrap()[0];
+    assert_eq!(
+        (&f["rule"], &f["section"], &f["paragraph"]),
+        (&json!(12), &json!("overview"), &json!(0))
+    );
+}
+
+#[test]
+fn render_with_the_review_sheet_or_only_the_sheet() {
+    let d = tempfile::tempdir().unwrap();
+    sample(d.path());
+    for (flag, file) in [("with", "with.pdf"), ("only", "only.pdf")] {
+        let o = cli(
+            &["render", "s.json", "--out", file, "--review-sheet", flag],
+            d.path(),
+        );
+        assert_eq!(o.status.code(), Some(0), "{}", text(&o));
+    }
+    let with = pdftotext(&d.path().join("with.pdf"));
+    let only = pdftotext(&d.path().join("only.pdf"));
+    let first_page = with.split('\u{c}').next().unwrap();
+    for label in [
+        "审签单",
+        "拟稿",
+        "审核",
+        "签发",
+        "保密审查",
+        "审查意见",
+        "审查人",
+    ] {
+        assert!(first_page.contains(label), "{label}: {first_page}");
+        assert!(only.contains(label), "{label}: {only}");
+    }
+    assert!(with.contains("一、总体情况"));
+    assert!(!only.contains("一、总体情况"));
+    assert_eq!(only.matches('\u{c}').count(), 1, "one page");
+}

@@ -39,9 +39,12 @@ pub struct WriteTimes {
 }
 
 const MM: f32 = 72.0 / 25.4;
-/// Deflate level: 6 (zlib's default) against 1 measured 19 KB smaller for
-/// the sample with zlib-rs, in about the same time.
-const COMPRESSION_LEVEL: u32 = 6;
+/// Deflate level (miniz_oxide). Deflating is the largest part of the
+/// render: the Fang subset alone is about 350 KB of CFF. Level 1 took 31.6 M
+/// instructions and 297 KB for it, level 6 81.6 M for 284 KB; zlib-rs at
+/// level 1 (its “quick” static-Huffman mode) 24.3 M but 338 KB, at level 2
+/// 46.4 M for 286 KB (callgrind).
+const COMPRESSION_LEVEL: u32 = 1;
 
 /// `layout` as a PDF, with `title` and `properties` as its document information.
 pub fn write_pdf(
@@ -61,7 +64,6 @@ pub fn write_pdf_timed(
     properties: &Properties,
 ) -> Result<(Vec<u8>, WriteTimes), WriteError> {
     let started = std::time::Instant::now();
-    let mut times = WriteTimes::default();
     let metrics = fonts.metrics()?;
 
     // Every glyph a page prints, per face, with the character it stands for.
@@ -74,33 +76,52 @@ pub fn write_pdf_timed(
                 .or_insert(ch);
         }
     }
+    let plans: BTreeMap<FaceId, FontPlan<'_>> = used
+        .into_iter()
+        .map(|(id, glyphs)| (id, FontPlan::new(fonts, &metrics, id, glyphs)))
+        .collect();
 
+    // The fonts are cut and deflated on threads of their own (the Fang
+    // subset alone is most of the file) while this one writes the pages.
+    let (cuts, contents) = std::thread::scope(|scope| {
+        let handles: Vec<_> = plans
+            .values()
+            .map(|plan| scope.spawn(move || plan.cut()))
+            .collect();
+        let contents: Vec<Stream> = layout
+            .pages
+            .iter()
+            .map(|page| Stream::deflated(page_content(page, &metrics, &plans)))
+            .collect();
+        let cuts: Vec<Option<Cut>> = handles
+            .into_iter()
+            .map(|h| h.join().unwrap_or(None))
+            .collect();
+        (cuts, contents)
+    });
+
+    let mut times = WriteTimes::default();
     let mut pdf = PdfFile::default();
     let catalog = pdf.reserve();
     let pages_id = pdf.reserve();
-
-    let mut embedded: BTreeMap<FaceId, EmbeddedFont> = BTreeMap::new();
-    for (&face_id, glyphs) in &used {
-        let face = fonts.face(face_id);
-        let t = std::time::Instant::now();
-        let program = FontProgram::subset(face, &metrics, face_id, glyphs)
-            .ok_or_else(|| WriteError::UnreadableFont(face.name().to_owned()))?;
-        times.subset += t.elapsed().as_secs_f64();
-        let font = program.embed(&mut pdf, &mut times, face_id, &metrics, glyphs);
-        embedded.insert(face_id, font);
+    let mut font_objects = Vec::with_capacity(plans.len());
+    for ((&face_id, plan), cut) in plans.iter().zip(cuts) {
+        let cut = cut.ok_or_else(|| WriteError::UnreadableFont(plan.face.name().to_owned()))?;
+        times.subset += cut.subset;
+        times.compress += cut.program.seconds + cut.to_unicode.seconds;
+        font_objects.push((face_id, plan.embed(&mut pdf, &metrics, cut)));
     }
-
     let mut resources = String::from("<</Font<<");
-    for (face_id, font) in &embedded {
-        let _ = write!(resources, "/{} {} 0 R", font_name(*face_id), font.object);
+    for (face_id, object) in &font_objects {
+        let _ = write!(resources, "/{} {object} 0 R", font_name(*face_id));
     }
     resources.push_str(">>>>");
     let resources_id = pdf.add(resources.into_bytes());
 
-    let mut kids = Vec::with_capacity(layout.pages.len());
-    for page in &layout.pages {
-        let content = page_content(page, &metrics, &embedded);
-        let content_id = pdf.add_stream(&[], &content, &mut times);
+    let mut kids = Vec::with_capacity(contents.len());
+    for content in &contents {
+        times.compress += content.seconds;
+        let content_id = pdf.add_stream(&[], content);
         kids.push(pdf.add(
             format!(
                 "<</Type/Page/Parent {pages_id} 0 R/MediaBox[0 0 {} {}]/Resources {resources_id} 0 R/Contents {content_id} 0 R>>",
@@ -126,7 +147,9 @@ pub fn write_pdf_timed(
     );
     let info = pdf.add(info_dictionary(title, properties).into_bytes());
     let bytes = pdf.finish(catalog, info);
-    times.write = started.elapsed().as_secs_f64() - times.subset - times.compress;
+    // Subsetting and deflating run partly in parallel: the stages are CPU
+    // time, and “write” is what is left of the wall time.
+    times.write = (started.elapsed().as_secs_f64() - times.subset - times.compress).max(0.0);
     Ok((bytes, times))
 }
 
@@ -178,13 +201,31 @@ fn subset_tag(id: FaceId) -> String {
     format!("NBFNT{letter}")
 }
 
-/// A face cut down to the glyphs a document uses.
-struct FontProgram {
-    /// The embedded bytes: a bare CFF table, a whole OpenType (CFF) font, or a TrueType font.
-    bytes: Vec<u8>,
-    kind: ProgramKind,
-    /// For every used original glyph id, the code the content streams show it by.
+/// How a face will be embedded: the glyphs it keeps, in subset order, and
+/// the code each is shown by.
+struct FontPlan<'a> {
+    id: FaceId,
+    face: &'a FontFace,
+    /// The raw CFF table of a CID-keyed CFF face, embedded bare.
+    cid_keyed_cff: Option<&'a [u8]>,
+    /// Original glyph ids in subset order: .notdef first, then ascending
+    /// (allsorts numbers the subset in this order).
+    ids: Vec<u16>,
+    /// For every used original glyph id, its code in the content streams:
+    /// the CID in a CID-keyed font (the subset keeps them), else its new id.
     codes: BTreeMap<u16, u16>,
+    /// Every used glyph with the character it prints.
+    glyphs: BTreeMap<u16, char>,
+    units_per_em: f32,
+}
+
+/// A face cut down and deflated, ready to embed.
+struct Cut {
+    kind: ProgramKind,
+    program: Stream,
+    to_unicode: Stream,
+    /// Seconds spent cutting.
+    subset: f64,
 }
 
 #[derive(Clone, Copy, PartialEq, Eq)]
@@ -197,88 +238,109 @@ enum ProgramKind {
     TrueType,
 }
 
-impl FontProgram {
-    fn subset(
-        face: &FontFace,
-        metrics: &FontMetrics<'_>,
+impl<'a> FontPlan<'a> {
+    fn new(
+        fonts: &'a FontSet,
+        metrics: &'a FontMetrics<'a>,
         face_id: FaceId,
-        glyphs: &BTreeMap<u16, char>,
-    ) -> Option<FontProgram> {
-        use allsorts::binary::read::ReadScope;
-        use allsorts::font_data::FontData;
-        use allsorts::subset::{subset, CmapTarget, SubsetProfile};
-
-        let data = ReadScope::new(face.bytes()).read::<FontData<'_>>().ok()?;
-        let provider = data.table_provider(face.index() as usize).ok()?;
-        // .notdef first, then ascending: allsorts numbers the subset in this order.
+        glyphs: BTreeMap<u16, char>,
+    ) -> FontPlan<'a> {
         let ids: Vec<u16> = std::iter::once(0)
             .chain(glyphs.keys().copied().filter(|&g| g != 0))
             .collect();
-        let sfnt = subset(
-            &provider,
-            &ids,
-            &SubsetProfile::Minimal,
-            CmapTarget::Unicode,
-        )
-        .ok()?;
-        let cid_keyed = metrics.is_cid_keyed(face_id);
-        let bare = if cid_keyed { cff_table(&sfnt) } else { None };
-        let (kind, bytes) = match bare {
-            Some(cff) => (ProgramKind::BareCff, cff),
-            None if sfnt.starts_with(b"OTTO") => (ProgramKind::OpenType, sfnt),
-            None => (ProgramKind::TrueType, sfnt),
-        };
+        let cid_keyed_cff = metrics
+            .cff_table(face_id)
+            .filter(|_| metrics.is_cid_keyed(face_id));
         let codes = ids
             .iter()
             .enumerate()
             .map(|(new, &old)| {
-                // A CID-keyed subset keeps each glyph's CID; the others renumber.
-                let code = match kind {
-                    ProgramKind::BareCff => metrics.cid(face_id, old).unwrap_or(new as u16),
-                    ProgramKind::OpenType | ProgramKind::TrueType => new as u16,
+                let code = match cid_keyed_cff {
+                    Some(_) => metrics.cid(face_id, old).unwrap_or(new as u16),
+                    None => new as u16,
                 };
                 (old, code)
             })
             .collect();
-        Some(FontProgram { bytes, kind, codes })
+        FontPlan {
+            id: face_id,
+            face: fonts.face(face_id),
+            cid_keyed_cff,
+            ids,
+            codes,
+            glyphs,
+            units_per_em: f32::from(metrics.face(face_id).units_per_em()),
+        }
+    }
+
+    /// Cuts the face down to the plan's glyphs and deflates it and its
+    /// ToUnicode map. Runs on a thread of its own.
+    fn cut(&self) -> Option<Cut> {
+        let started = std::time::Instant::now();
+        let (kind, bytes) = match self.cid_keyed_cff {
+            // The usual CJK font: only its CFF table is embedded, so only that
+            // is cut (not the cmap, metrics and names a whole font would need).
+            Some(cff) => (ProgramKind::BareCff, subset_cid_keyed_cff(cff, &self.ids)?),
+            None => {
+                use allsorts::binary::read::ReadScope;
+                use allsorts::font_data::FontData;
+                use allsorts::subset::{subset, CmapTarget, SubsetProfile};
+
+                let data = ReadScope::new(self.face.bytes())
+                    .read::<FontData<'_>>()
+                    .ok()?;
+                let provider = data.table_provider(self.face.index() as usize).ok()?;
+                let sfnt = subset(
+                    &provider,
+                    &self.ids,
+                    &SubsetProfile::Minimal,
+                    CmapTarget::Unicode,
+                )
+                .ok()?;
+                if sfnt.starts_with(b"OTTO") {
+                    (ProgramKind::OpenType, sfnt)
+                } else {
+                    (ProgramKind::TrueType, sfnt)
+                }
+            }
+        };
+        let subset = started.elapsed().as_secs_f64();
+        let mut by_code: Vec<(u16, char)> = self
+            .glyphs
+            .iter()
+            .map(|(gid, &ch)| (self.codes[gid], ch))
+            .collect();
+        by_code.sort_unstable();
+        Some(Cut {
+            kind,
+            program: Stream::deflated(bytes),
+            to_unicode: Stream::deflated(to_unicode_cmap(&by_code).into_bytes()),
+            subset,
+        })
     }
 
     /// Writes the font's objects; returns the Type0 font's object number.
-    fn embed(
-        self,
-        pdf: &mut PdfFile,
-        times: &mut WriteTimes,
-        face_id: FaceId,
-        metrics: &FontMetrics<'_>,
-        glyphs: &BTreeMap<u16, char>,
-    ) -> EmbeddedFont {
+    fn embed(&self, pdf: &mut PdfFile, metrics: &FontMetrics<'_>, cut: Cut) -> usize {
+        let face_id = self.id;
         let face = metrics.face(face_id);
         let name = format!(
             "{}+{}",
             subset_tag(face_id),
             metrics.postscript_name(face_id)
         );
-        let (subtype, file_key, file_dict): (&str, &str, &[(&str, &str)]) = match self.kind {
+        let length1 = cut.program.raw_len.to_string();
+        let (subtype, file_key, file_entries): (&str, &str, Vec<(&str, &str)>) = match cut.kind {
             ProgramKind::BareCff => (
                 "CIDFontType0",
                 "FontFile3",
-                &[("Subtype", "/CIDFontType0C")],
+                vec![("Subtype", "/CIDFontType0C")],
             ),
-            ProgramKind::OpenType => ("CIDFontType0", "FontFile3", &[("Subtype", "/OpenType")]),
-            ProgramKind::TrueType => ("CIDFontType2", "FontFile2", &[]),
+            ProgramKind::OpenType => ("CIDFontType0", "FontFile3", vec![("Subtype", "/OpenType")]),
+            ProgramKind::TrueType => ("CIDFontType2", "FontFile2", vec![("Length1", &length1)]),
         };
-        let mut file_entries: Vec<(&str, String)> = file_dict
-            .iter()
-            .map(|(k, v)| (*k, (*v).to_owned()))
-            .collect();
-        if self.kind == ProgramKind::TrueType {
-            file_entries.push(("Length1", self.bytes.len().to_string()));
-        }
-        let file_refs: Vec<(&str, &str)> =
-            file_entries.iter().map(|(k, v)| (*k, v.as_str())).collect();
-        let file = pdf.add_stream(&file_refs, &self.bytes, times);
+        let file = pdf.add_stream(&file_entries, &cut.program);
 
-        let upm = f32::from(face.units_per_em());
+        let upm = self.units_per_em;
         let scale = |v: f32| (v * 1000.0 / upm).round() as i32;
         let bbox = face.global_bounding_box();
         let ascent = scale(face.ascender().into());
@@ -299,17 +361,18 @@ impl FontProgram {
 
         // Widths in thousandths of an em, by code; 1000 (a full-width
         // character) is the default and left out.
-        let mut by_code: Vec<(u16, i32, char)> = glyphs
-            .iter()
-            .map(|(&gid, &ch)| {
+        let mut by_code: Vec<(u16, i32)> = self
+            .glyphs
+            .keys()
+            .map(|&gid| {
                 let width = metrics.glyph_advance(face_id, gid) * 1000.0 / upm;
-                (self.codes[&gid], width.round() as i32, ch)
+                (self.codes[&gid], width.round() as i32)
             })
             .collect();
-        by_code.sort_by_key(|&(code, ..)| code);
+        by_code.sort_unstable();
         let mut widths = String::new();
         let mut last: Option<u16> = None;
-        for &(code, width, _) in by_code.iter().filter(|&&(_, w, _)| w != 1000) {
+        for &(code, width) in by_code.iter().filter(|&&(_, w)| w != 1000) {
             if last.is_some_and(|l| l + 1 == code) {
                 let _ = write!(widths, " {width}");
             } else {
@@ -323,7 +386,7 @@ impl FontProgram {
         if last.is_some() {
             widths.push(']');
         }
-        let cid_to_gid = if self.kind == ProgramKind::TrueType {
+        let cid_to_gid = if cut.kind == ProgramKind::TrueType {
             "/CIDToGIDMap/Identity"
         } else {
             ""
@@ -334,30 +397,32 @@ impl FontProgram {
             )
             .into_bytes(),
         );
-        let to_unicode = pdf.add_stream(&[], to_unicode_cmap(&by_code).as_bytes(), times);
-        let object = pdf.add(
+        let to_unicode = pdf.add_stream(&[], &cut.to_unicode);
+        pdf.add(
             format!(
                 "<</Type/Font/Subtype/Type0/BaseFont/{name}/Encoding/Identity-H/DescendantFonts[{descendant} 0 R]/ToUnicode {to_unicode} 0 R>>"
             )
             .into_bytes(),
-        );
-        EmbeddedFont {
-            object,
-            codes: self.codes,
-            units_per_em: upm,
-        }
+        )
     }
 }
 
-/// The bare `CFF ` table of an OpenType font.
-fn cff_table(sfnt: &[u8]) -> Option<Vec<u8>> {
-    let raw = ttf_parser::RawFace::parse(sfnt, 0).ok()?;
-    raw.table(ttf_parser::Tag::from_bytes(b"CFF "))
-        .map(<[u8]>::to_vec)
+/// A CID-keyed CFF table cut down to the glyphs `ids` (in that order); each
+/// glyph keeps its CID.
+fn subset_cid_keyed_cff(cff: &[u8], ids: &[u16]) -> Option<Vec<u8>> {
+    use allsorts::binary::read::ReadScope;
+    use allsorts::binary::write::{WriteBinary, WriteBuffer};
+    use allsorts::cff::CFF;
+
+    let table = ReadScope::new(cff).read::<CFF<'_>>().ok()?;
+    let subset: CFF<'_> = table.subset(ids, false).ok()?.into();
+    let mut out = WriteBuffer::new();
+    CFF::write(&mut out, &subset).ok()?;
+    Some(out.into_inner())
 }
 
 /// The ToUnicode CMap: every code back to its character.
-fn to_unicode_cmap(by_code: &[(u16, i32, char)]) -> String {
+fn to_unicode_cmap(by_code: &[(u16, char)]) -> String {
     let mut cmap = String::from(
         "/CIDInit/ProcSet findresource begin\n12 dict begin\nbegincmap\n\
          /CIDSystemInfo<</Registry(Adobe)/Ordering(UCS)/Supplement 0>>def\n\
@@ -366,7 +431,7 @@ fn to_unicode_cmap(by_code: &[(u16, i32, char)]) -> String {
     );
     for chunk in by_code.chunks(100) {
         let _ = writeln!(cmap, "{} beginbfchar", chunk.len());
-        for &(code, _, ch) in chunk {
+        for &(code, ch) in chunk {
             let _ = write!(cmap, "<{code:04X}><");
             let mut units = [0u16; 2];
             for unit in ch.encode_utf16(&mut units) {
@@ -380,26 +445,42 @@ fn to_unicode_cmap(by_code: &[(u16, i32, char)]) -> String {
     cmap
 }
 
-struct EmbeddedFont {
-    object: usize,
-    codes: BTreeMap<u16, u16>,
-    units_per_em: f32,
-}
-
 /// A number as PDF writes it: at most two decimals, no trailing zeros.
 fn num(v: f32) -> String {
-    let rounded = (v * 100.0).round() / 100.0;
-    let mut s = format!("{rounded:.2}");
-    while s.ends_with('0') {
-        s.pop();
-    }
-    if s.ends_with('.') {
-        s.pop();
-    }
-    if s == "-0" {
-        s = "0".to_owned();
-    }
+    let mut s = String::new();
+    push_num(&mut s, v);
     s
+}
+
+/// `v` rounded to the hundredths [`push_num`] writes.
+fn hundredths(v: f32) -> f32 {
+    (v * 100.0).round() / 100.0
+}
+
+/// Appends [`num`]`(v)` without formatting machinery: the content streams
+/// hold some tens of thousands of numbers.
+fn push_num(out: &mut String, v: f32) {
+    let h = (v * 100.0).round() as i64;
+    if h < 0 {
+        out.push('-');
+    }
+    let h = h.unsigned_abs();
+    let _ = write!(out, "{}", h / 100);
+    let frac = h % 100;
+    if frac != 0 {
+        out.push('.');
+        out.push(char::from(b'0' + (frac / 10) as u8));
+        if !frac.is_multiple_of(10) {
+            out.push(char::from(b'0' + (frac % 10) as u8));
+        }
+    }
+}
+
+fn push_hex4(out: &mut String, code: u16) {
+    const HEX: &[u8; 16] = b"0123456789ABCDEF";
+    for shift in [12, 8, 4, 0] {
+        out.push(char::from(HEX[usize::from((code >> shift) & 0xF)]));
+    }
 }
 
 fn ink_colour(ink: Ink) -> &'static str {
@@ -414,7 +495,7 @@ fn ink_colour(ink: Ink) -> &'static str {
 fn page_content(
     page: &Page,
     metrics: &FontMetrics<'_>,
-    fonts: &BTreeMap<FaceId, EmbeddedFont>,
+    fonts: &BTreeMap<FaceId, FontPlan<'_>>,
 ) -> Vec<u8> {
     let mut out = String::with_capacity(8 * 1024);
     let y = |y_mm: f32| num((PAGE_HEIGHT_MM - y_mm) * MM);
@@ -459,38 +540,43 @@ fn page_content(
         let continues = open.is_some_and(|(baseline, face, size, _)| {
             baseline == run.baseline_mm && face == run.face && size == run.size_pt
         }) && run.ink == ink;
-        let mut pen = if continues {
-            let (.., pen) = open.expect("checked above");
-            // Close the gap from the pen to the run, in thousandths of an em.
-            let gap = (run.x_mm * MM - pen) * 1000.0 / run.size_pt;
-            let adjust = (-gap * 10.0).round() / 10.0;
-            if adjust != 0.0 {
-                let _ = write!(out, "{adjust}");
+        let mut pen = match open {
+            Some((.., pen)) if continues => {
+                // Close the gap from the pen to the run, in thousandths of an em.
+                let gap = (run.x_mm * MM - pen) * 1000.0 / run.size_pt;
+                let adjust = (-gap * 10.0).round() / 10.0;
+                if adjust != 0.0 {
+                    push_num(&mut out, adjust);
+                }
+                pen - adjust * run.size_pt / 1000.0
             }
-            pen - adjust * run.size_pt / 1000.0
-        } else {
-            if open.is_some() {
-                out.push_str("]TJ\n");
+            _ => {
+                if open.is_some() {
+                    out.push_str("]TJ\n");
+                }
+                if font != Some(key) {
+                    let _ = writeln!(out, "/{} {} Tf", font_name(run.face), num(run.size_pt));
+                    font = Some(key);
+                }
+                if run.ink != ink {
+                    let colour = ink_colour(run.ink);
+                    let fill = if run.ink == Ink::Black { "g" } else { "rg" };
+                    let _ = writeln!(out, "{colour} {fill}");
+                    ink = run.ink;
+                }
+                out.push_str("1 0 0 1 ");
+                push_num(&mut out, run.x_mm * MM);
+                out.push(' ');
+                push_num(&mut out, (PAGE_HEIGHT_MM - run.baseline_mm) * MM);
+                out.push_str(" Tm[");
+                // The pen as the viewer has it, from the rounded position written.
+                hundredths(run.x_mm * MM)
             }
-            if font != Some(key) {
-                let _ = writeln!(out, "/{} {} Tf", font_name(run.face), num(run.size_pt));
-                font = Some(key);
-            }
-            if run.ink != ink {
-                let colour = ink_colour(run.ink);
-                let fill = if run.ink == Ink::Black { "g" } else { "rg" };
-                let _ = writeln!(out, "{colour} {fill}");
-                ink = run.ink;
-            }
-            let _ = write!(out, "1 0 0 1 {} {} Tm[", x(run.x_mm), y(run.baseline_mm));
-            // The pen as the viewer has it, from the rounded position written.
-            x(run.x_mm).parse::<f32>().unwrap_or(run.x_mm * MM)
         };
         out.push('<');
         for ch in run.text.chars() {
             let gid = metrics.glyph_id(run.face, ch).unwrap_or(0);
-            let code = embedded.codes.get(&gid).copied().unwrap_or(0);
-            let _ = write!(out, "{code:04X}");
+            push_hex4(&mut out, embedded.codes.get(&gid).copied().unwrap_or(0));
             let advance = metrics.glyph_advance(run.face, gid) * 1000.0 / embedded.units_per_em;
             pen += advance.round() * run.size_pt / 1000.0;
         }
@@ -502,6 +588,47 @@ fn page_content(
     }
     out.push_str("ET\n");
     out.into_bytes()
+}
+
+/// A stream's data, deflated when that makes it smaller.
+struct Stream {
+    bytes: Vec<u8>,
+    deflated: bool,
+    /// The length before deflating.
+    raw_len: usize,
+    /// Seconds spent deflating.
+    seconds: f64,
+}
+
+impl Stream {
+    fn deflated(data: Vec<u8>) -> Stream {
+        let started = std::time::Instant::now();
+        let mut encoder = flate2::write::ZlibEncoder::new(
+            Vec::with_capacity(data.len() / 2),
+            flate2::Compression::new(COMPRESSION_LEVEL),
+        );
+        let deflated = encoder
+            .write_all(&data)
+            .and_then(|()| encoder.finish())
+            .ok()
+            .filter(|d| d.len() < data.len());
+        let seconds = started.elapsed().as_secs_f64();
+        let raw_len = data.len();
+        match deflated {
+            Some(bytes) => Stream {
+                bytes,
+                deflated: true,
+                raw_len,
+                seconds,
+            },
+            None => Stream {
+                bytes: data,
+                deflated: false,
+                raw_len,
+                seconds,
+            },
+        }
+    }
 }
 
 /// A PDF file being written: numbered objects, then the cross-reference table.
@@ -526,35 +653,20 @@ impl PdfFile {
         self.objects.len()
     }
 
-    /// A stream with `entries` in its dictionary, deflated when that makes it smaller.
-    fn add_stream(
-        &mut self,
-        entries: &[(&str, &str)],
-        data: &[u8],
-        times: &mut WriteTimes,
-    ) -> usize {
-        let t = std::time::Instant::now();
-        let mut encoder = flate2::write::ZlibEncoder::new(
-            Vec::with_capacity(data.len() / 2),
-            flate2::Compression::new(COMPRESSION_LEVEL),
-        );
-        let deflated = encoder
-            .write_all(data)
-            .and_then(|()| encoder.finish())
-            .ok()
-            .filter(|d| d.len() < data.len());
-        times.compress += t.elapsed().as_secs_f64();
-        let (filter, body) = match &deflated {
-            Some(d) => ("/Filter/FlateDecode", d.as_slice()),
-            None => ("", data),
-        };
-        let mut object = Vec::with_capacity(body.len() + 64);
+    /// A stream object with `entries` in its dictionary.
+    fn add_stream(&mut self, entries: &[(&str, &str)], stream: &Stream) -> usize {
+        let mut object = Vec::with_capacity(stream.bytes.len() + 64);
         object.extend_from_slice(b"<<");
         for (key, value) in entries {
             let _ = write!(object, "/{key} {value}");
         }
-        let _ = write!(object, "{filter}/Length {}>>\nstream\n", body.len());
-        object.extend_from_slice(body);
+        let filter = if stream.deflated {
+            "/Filter/FlateDecode"
+        } else {
+            ""
+        };
+        let _ = write!(object, "{filter}/Length {}>>\nstream\n", stream.bytes.len());
+        object.extend_from_slice(&stream.bytes);
         object.extend_from_slice(b"\nendstream");
         self.add(object)
     }

@@ -65,6 +65,12 @@ impl Glyph {
 
 pub(crate) const PT_MM: f32 = 25.4 / 72.0;
 
+/// Whether `ch` is one of the punctuation marks in `set`, with a quick no for
+/// the ideographs, letters and digits that make up most text.
+fn is_in(set: &str, ch: char) -> bool {
+    !(ch.is_ascii_alphanumeric() || ('\u{4E00}'..='\u{9FFF}').contains(&ch)) && set.contains(ch)
+}
+
 /// Turns spans of text into glyphs. Full-width characters advance by `grid`
 /// when given (the 28-per-line body grid), else by their own width.
 /// Characters no face has come back in `missing` and are replaced by 〓.
@@ -109,9 +115,9 @@ pub(crate) fn shape(
             let wide = natural >= 0.9 * size_mm;
             let class = if !wide {
                 GlyphClass::Narrow
-            } else if SQUEEZE_CLOSING.contains(ch) {
+            } else if is_in(SQUEEZE_CLOSING, ch) {
                 GlyphClass::Closing
-            } else if SQUEEZE_OPENING.contains(ch) {
+            } else if is_in(SQUEEZE_OPENING, ch) {
                 GlyphClass::Opening
             } else {
                 GlyphClass::Wide
@@ -154,9 +160,9 @@ fn break_opportunities(glyphs: &[Glyph]) -> Vec<bool> {
                 return false;
             }
             let (before, after) = (glyphs[i - 1].ch, glyphs[i].ch);
-            if NO_LINE_START.contains(after) || NO_LINE_END.contains(before) {
+            if is_in(NO_LINE_START, after) || is_in(NO_LINE_END, before) {
                 false
-            } else if CJK_QUOTES.contains(before) || CJK_QUOTES.contains(after) {
+            } else if is_in(CJK_QUOTES, before) || is_in(CJK_QUOTES, after) {
                 true
             } else {
                 uax[i]
@@ -252,7 +258,11 @@ fn squeezable(glyphs: &[Glyph], start: usize, end: usize, first_line: bool, i: u
 
 /// Breaks `glyphs` into lines of `spec.width` (the first indented).
 pub(crate) fn break_lines(glyphs: &[Glyph], spec: &LineSpec) -> Vec<SetLine> {
-    let breaks = break_opportunities(glyphs);
+    break_lines_at(glyphs, &break_opportunities(glyphs), spec)
+}
+
+/// [`break_lines`] with the break opportunities already found.
+fn break_lines_at(glyphs: &[Glyph], breaks: &[bool], spec: &LineSpec) -> Vec<SetLine> {
     let mut units = Vec::new();
     let mut start = 0;
     for (i, &b) in breaks.iter().enumerate() {
@@ -435,14 +445,15 @@ pub(crate) fn balanced_lines(glyphs: &[Glyph], width: f32, align: LineAlign) -> 
         first_indent: 0.0,
         align,
     };
-    let lines = break_lines(glyphs, &spec(width));
+    let breaks = break_opportunities(glyphs);
+    let lines = break_lines_at(glyphs, &breaks, &spec(width));
     if lines.len() < 2 {
         return lines;
     }
     let (mut narrow, mut wide) = (width / lines.len() as f32, width);
     while wide - narrow > 0.2 {
         let mid = (narrow + wide) / 2.0;
-        if break_lines(glyphs, &spec(mid)).len() > lines.len() {
+        if break_lines_at(glyphs, &breaks, &spec(mid)).len() > lines.len() {
             narrow = mid;
         } else {
             wide = mid;
@@ -454,7 +465,7 @@ pub(crate) fn balanced_lines(glyphs: &[Glyph], width: f32, align: LineAlign) -> 
     } else {
         0.0
     };
-    break_lines(glyphs, &spec(wide))
+    break_lines_at(glyphs, &breaks, &spec(wide))
         .into_iter()
         .map(|line| SetLine {
             placed: line

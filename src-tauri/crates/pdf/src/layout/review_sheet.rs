@@ -23,8 +23,8 @@ const PAD_MM: f32 = 3.0;
 /// Lines of text inside a cell.
 const LINE_MM: f32 = 8.0;
 const TEXT_ROW_MM: f32 = 16.0;
-const SIGNATURE_ROW_MM: f32 = 24.0;
-const OPINION_ROW_MM: f32 = 56.0;
+const SIGNATURE_ROW_MM: f32 = 22.0;
+const OPINION_ROW_MM: f32 = 44.0;
 
 /// The sheet for a report titled `title` by `unit`, `pages` pages long.
 /// Characters no face has are printed as 〓 and come back as missing.
