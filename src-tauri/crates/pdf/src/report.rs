@@ -538,4 +538,28 @@ mod tests {
         assert_eq!(litigation.col_span, 10);
         assert_eq!(t.cells.iter().filter(|c| c.text == "结果维持").count(), 3);
     }
+
+    #[test]
+    fn characters_no_font_prints_are_warnings_on_their_paragraph() {
+        let fonts = FontSet::bundled();
+        assert!(unprintable_characters(&sample_report(), &fonts).is_empty());
+
+        let mut report = sample_report();
+        report.title.push('\u{10000}');
+        let problems = &mut report.sections[SectionKey::Problems as usize].paragraphs;
+        problems[0].text = "改进\u{10001}工作\u{10001}。\n第二行".to_owned();
+        let findings = unprintable_characters(&report, &fonts);
+        assert_eq!(findings.len(), 2, "{findings:?}");
+        assert_eq!((findings[0].section, findings[0].paragraph), (None, None));
+        assert!(findings[0].message.starts_with("标题有字符"));
+        let f = &findings[1];
+        assert_eq!((f.rule, f.severity), (UNPRINTABLE_RULE, Severity::Warning));
+        assert_eq!((f.section, f.paragraph), (Some("problems"), Some(0)));
+        assert_eq!(f.found.as_deref(), Some("U+10001"));
+        assert!(
+            f.message.starts_with("“五、存在的主要问题及改进情况”第1段"),
+            "{}",
+            f.message
+        );
+    }
 }
