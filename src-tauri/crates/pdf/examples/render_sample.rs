@@ -78,6 +78,7 @@ fn main() {
         .map(|(name, t)| format!("{name} {:.2}", best_median(t).1))
         .collect();
     println!("  median ms by stage: {}", breakdown.join(", "));
+    println!("  (subset and compress: time on all threads, overlapping each other and write)");
 
     let dir = std::env::temp_dir().join(format!("nianbao-bench-{}", std::process::id()));
     std::fs::create_dir_all(&dir).expect("temp dir");

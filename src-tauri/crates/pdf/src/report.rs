@@ -41,7 +41,8 @@ pub enum ReviewSheet {
     Alone,
 }
 
-/// Where the time of one render goes, in seconds.
+/// Where the time of one render goes, in seconds (see [`crate::WriteTimes`]:
+/// `subset` and `compress` run on several threads and overlap `write`).
 #[derive(Debug, Clone, Copy, Default)]
 pub struct RenderTimes {
     /// The report as a document, laid out in pages.
