@@ -263,6 +263,39 @@ pub(crate) fn break_lines(glyphs: &[Glyph], spec: &LineSpec) -> Vec<SetLine> {
 
 /// [`break_lines`] with the break opportunities already found.
 fn break_lines_at(glyphs: &[Glyph], breaks: &[bool], spec: &LineSpec) -> Vec<SetLine> {
+    let ranges = line_ranges(glyphs, breaks, spec);
+    let last = ranges.len().saturating_sub(1);
+    ranges
+        .into_iter()
+        .enumerate()
+        .map(|(n, range)| {
+            let indent = if n == 0 { spec.first_indent } else { 0.0 };
+            let ends_paragraph = n == last || glyphs[range.end - 1].ch == '\n';
+            set_line(
+                glyphs,
+                range,
+                spec.available(n),
+                indent,
+                spec.align,
+                (n == 0, ends_paragraph),
+            )
+        })
+        .collect()
+}
+
+impl LineSpec {
+    /// The width line `n` has (the first is indented).
+    fn available(&self, n: usize) -> f32 {
+        if n == 0 {
+            self.width - self.first_indent
+        } else {
+            self.width
+        }
+    }
+}
+
+/// Where the lines of [`break_lines_at`] start and end, before they are set.
+fn line_ranges(glyphs: &[Glyph], breaks: &[bool], spec: &LineSpec) -> Vec<std::ops::Range<usize>> {
     let mut units = Vec::new();
     let mut start = 0;
     for (i, &b) in breaks.iter().enumerate() {
@@ -278,20 +311,13 @@ fn break_lines_at(glyphs: &[Glyph], breaks: &[bool], spec: &LineSpec) -> Vec<Set
     let mut ranges: Vec<std::ops::Range<usize>> = Vec::new();
     let mut line_start = 0;
     let mut line_end = 0;
-    let available = |line_no: usize| {
-        if line_no == 0 {
-            spec.width - spec.first_indent
-        } else {
-            spec.width
-        }
-    };
     for unit in units {
         if unit.start > 0 && glyphs[unit.start - 1].ch == '\n' {
             ranges.push(line_start..unit.start);
             line_start = unit.start;
             line_end = unit.start;
         }
-        let avail = available(ranges.len());
+        let avail = spec.available(ranges.len());
         let first = ranges.is_empty();
         let with_unit = set_width(glyphs, line_start, unit.end, first);
         if with_unit <= avail + EPS {
@@ -326,7 +352,7 @@ fn break_lines_at(glyphs: &[Glyph], breaks: &[bool], spec: &LineSpec) -> Vec<Set
         // The unit starts a line; split it by characters while it is too wide.
         let mut s = unit.start;
         loop {
-            let avail = available(ranges.len());
+            let avail = spec.available(ranges.len());
             let first = ranges.is_empty();
             if set_width(glyphs, s, unit.end, first) <= avail + EPS {
                 line_start = s;
@@ -344,23 +370,7 @@ fn break_lines_at(glyphs: &[Glyph], breaks: &[bool], spec: &LineSpec) -> Vec<Set
     if line_end > line_start {
         ranges.push(line_start..line_end);
     }
-    let last = ranges.len().saturating_sub(1);
     ranges
-        .into_iter()
-        .enumerate()
-        .map(|(n, range)| {
-            let indent = if n == 0 { spec.first_indent } else { 0.0 };
-            let ends_paragraph = n == last || glyphs[range.end - 1].ch == '\n';
-            set_line(
-                glyphs,
-                range,
-                available(n),
-                indent,
-                spec.align,
-                (n == 0, ends_paragraph),
-            )
-        })
-        .collect()
 }
 
 /// Places one line's glyphs: compresses adjacent punctuation, squeezes
@@ -453,7 +463,7 @@ pub(crate) fn balanced_lines(glyphs: &[Glyph], width: f32, align: LineAlign) -> 
     let (mut narrow, mut wide) = (width / lines.len() as f32, width);
     while wide - narrow > 0.2 {
         let mid = (narrow + wide) / 2.0;
-        if break_lines_at(glyphs, &breaks, &spec(mid)).len() > lines.len() {
+        if line_ranges(glyphs, &breaks, &spec(mid)).len() > lines.len() {
             narrow = mid;
         } else {
             wide = mid;
