@@ -1,13 +1,13 @@
 //! What crosses the IPC boundary. TypeScript types for the UI are generated from these
 //! (`ui/src/bindings.ts`, checked by the `bindings_are_current` test); never copy them by hand.
 
-use nianbao_report::edition::{
-    self, ApplicationRowPlace, Column, APPEAL_COLUMNS, APPEAL_GROUPS, APPLICATION_COLUMNS,
-};
+use nianbao_report::edition::{CellSpec, REPORT_YEARS};
 use nianbao_report::{
-    parse_value, Date, Edition, Finding, Heading, HeadingLevel, Paragraph, Report, SectionKey,
-    Severity, SignOff, Unit, UnitKind, ValueKind,
+    parse_value, table_templates, Date, Edition, Finding, Heading, HeadingLevel, Paragraph, Report,
+    ReportStatus, SectionKey, Severity, SignOff, TableId, TableTemplate, Unit, UnitKind, ValueKind,
+    TOTAL_RULES,
 };
+use nianbao_workflow::ReportListing;
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
 use ts_rs::TS;
@@ -15,8 +15,7 @@ use ts_rs::TS;
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
 pub struct UnitDto {
     pub name: String,
-    #[ts(type = "\"county_government\" | \"department\" | \"township\" | \"other\"")]
-    pub kind: String,
+    pub kind: UnitKind,
     pub parent: Option<String>,
     pub address: String,
     pub postcode: String,
@@ -25,15 +24,14 @@ pub struct UnitDto {
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
 pub struct ParagraphDto {
-    #[ts(type = "\"sub\" | \"item\" | \"sub_item\" | null")]
-    pub level: Option<String>,
+    pub level: Option<HeadingLevel>,
     pub heading: Option<String>,
     pub text: String,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
 pub struct SectionDto {
-    pub key: String,
+    pub key: SectionKey,
     pub paragraphs: Vec<ParagraphDto>,
 }
 
@@ -50,8 +48,7 @@ pub struct SignOffDto {
 pub struct ReportDto {
     pub unit: UnitDto,
     pub year: u16,
-    #[ts(type = "\"2019\" | \"2021\"")]
-    pub edition: String,
+    pub edition: Edition,
     pub title: String,
     pub opening: String,
     /// The six sections, in order.
@@ -67,43 +64,12 @@ pub struct ReportKeyDto {
     pub year: u16,
 }
 
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
-pub struct FindingDto {
-    pub rule: u8,
-    #[ts(type = "\"error\" | \"warning\"")]
-    pub severity: String,
-    #[ts(type = "\"proactive\" | \"applications\" | \"appeals\" | null")]
-    pub table: Option<String>,
-    pub row: Option<String>,
-    pub column: Option<String>,
-    pub cells: Vec<String>,
-    pub section: Option<String>,
-    pub paragraph: Option<u32>,
-    pub expected: Option<String>,
-    pub found: Option<String>,
-    pub message: String,
-}
-
-/// The state a report is in, as the list shows it.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, TS)]
-#[serde(rename_all = "snake_case")]
-pub enum ReportStatus {
-    /// 有错误: a hard rule is broken.
-    HasErrors,
-    /// 草稿: no hard error, but a prose section is still empty.
-    Draft,
-    /// 可打印
-    Printable,
-}
-
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
 pub struct ReportSummaryDto {
     pub unit_name: String,
-    #[ts(type = "\"county_government\" | \"department\" | \"township\" | \"other\"")]
-    pub unit_kind: String,
+    pub unit_kind: UnitKind,
     pub year: u16,
-    #[ts(type = "\"2019\" | \"2021\"")]
-    pub edition: String,
+    pub edition: Edition,
     pub title: String,
     pub status: ReportStatus,
     pub errors: u32,
@@ -112,10 +78,10 @@ pub struct ReportSummaryDto {
 }
 
 /// A report with what validation found in it.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
 pub struct CheckedReportDto {
     pub report: ReportDto,
-    pub findings: Vec<FindingDto>,
+    pub findings: Vec<Finding>,
     pub status: ReportStatus,
 }
 
@@ -134,16 +100,16 @@ pub struct RejectedCellDto {
     pub message: String,
 }
 
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
 pub struct CellEditResultDto {
     pub checked: CheckedReportDto,
     pub rejected: Vec<RejectedCellDto>,
 }
 
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
 pub struct SavedDto {
     pub key: ReportKeyDto,
-    pub findings: Vec<FindingDto>,
+    pub findings: Vec<Finding>,
     pub status: ReportStatus,
     /// false when the store already held exactly this report.
     pub changed: bool,
@@ -156,133 +122,147 @@ pub struct DefaultTextsDto {
     pub opening: String,
 }
 
-// ---- The shape of the tables, for the UI's grids (labels come from the model, never the UI).
-
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
-pub struct ColumnDto {
-    pub key: String,
-    pub label: String,
-    #[ts(type = "\"count\" | \"change\" | \"money\"")]
-    pub kind: String,
+/// A file format the app writes a report in (and, for exchange and xlsx, reads).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[serde(rename_all = "snake_case")]
+pub enum FileFormatDto {
+    Exchange,
+    Pdf,
+    Xlsx,
+    Html,
+    Docx,
 }
 
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
-pub struct RowDto {
-    pub key: String,
-    pub label: String,
-}
-
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
-pub struct ProactiveBlockDto {
-    pub item: String,
-    pub columns: Vec<ColumnDto>,
-    pub rows: Vec<RowDto>,
-}
-
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
-pub struct ApplicationRowDto {
-    pub key: String,
-    pub label: String,
-    #[ts(type = "\"top\" | \"result\" | \"result_item\"")]
-    pub place: String,
-    /// For a result item: its group, e.g. （三）不予公开.
-    pub group: Option<String>,
-    /// （七）总计: computed from the results above it.
-    pub is_total: bool,
-}
-
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
-pub struct EditionLayoutDto {
-    pub edition: String,
-    pub source: String,
-    pub sections: Vec<RowDto>,
-    pub proactive_row_header: String,
-    pub proactive: Vec<ProactiveBlockDto>,
-    pub applications_corner: String,
-    pub applicants_header: String,
-    pub legal_persons_header: String,
-    pub results_header: String,
-    pub application_columns: Vec<ColumnDto>,
-    pub application_rows: Vec<ApplicationRowDto>,
-    pub litigation_header: String,
-    pub appeal_groups: Vec<RowDto>,
-    pub appeal_columns: Vec<ColumnDto>,
-}
-
-fn kind_key(kind: ValueKind) -> &'static str {
-    match kind {
-        ValueKind::Count => "count",
-        ValueKind::Change => "change",
-        ValueKind::Money => "money",
+impl From<FileFormatDto> for nianbao_workflow::Format {
+    fn from(f: FileFormatDto) -> Self {
+        use nianbao_workflow::Format;
+        match f {
+            FileFormatDto::Exchange => Format::Exchange,
+            FileFormatDto::Pdf => Format::Pdf,
+            FileFormatDto::Xlsx => Format::Xlsx,
+            FileFormatDto::Html => Format::Html,
+            FileFormatDto::Docx => Format::Docx,
+        }
     }
 }
 
-fn columns(cols: &[Column]) -> Vec<ColumnDto> {
-    cols.iter()
-        .map(|c| ColumnDto {
-            key: c.key.into(),
-            label: c.label.into(),
-            kind: kind_key(c.kind).into(),
-        })
-        .collect()
+// ---- The format's facts and the tables' shape, for the UI (never re-encoded in TypeScript).
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
+pub struct SectionHeadingDto {
+    pub key: SectionKey,
+    /// e.g. 一、总体情况
+    pub heading: String,
+    /// The table printed in the section, if any.
+    pub table: Option<TableId>,
+}
+
+/// An edition's sections and its three tables as the template draws them.
+#[derive(Debug, Clone, PartialEq, Serialize, TS)]
+pub struct EditionLayoutDto {
+    pub edition: Edition,
+    /// The document that fixed the edition's shape.
+    pub source: String,
+    pub sections: Vec<SectionHeadingDto>,
+    pub tables: Vec<TableTemplate>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
+pub struct EditionYearsDto {
+    pub edition: Edition,
+    pub source: String,
+    /// The report years that use this edition, first and last.
+    pub first_year: u16,
+    pub last_year: u16,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
+pub struct UnitKindDto {
+    pub kind: UnitKind,
+    pub label: String,
+}
+
+/// What the UI must know of the format's rules, from the one place that states them.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
+pub struct FormatFactsDto {
+    /// The years a report can be about.
+    pub first_year: u16,
+    pub last_year: u16,
+    /// Which edition each year uses.
+    pub editions: Vec<EditionYearsDto>,
+    pub unit_kinds: Vec<UnitKindDto>,
+    /// Rules whose findings are totals that disagree with what they add up (recomputing the
+    /// totals settles them).
+    pub total_rules: Vec<u8>,
+}
+
+impl Default for FormatFactsDto {
+    fn default() -> FormatFactsDto {
+        FormatFactsDto::new()
+    }
+}
+
+impl FormatFactsDto {
+    pub fn new() -> FormatFactsDto {
+        let years = |e: Edition| {
+            REPORT_YEARS
+                .clone()
+                .filter(move |&y| Edition::for_year(y) == e)
+        };
+        FormatFactsDto {
+            first_year: *REPORT_YEARS.start(),
+            last_year: *REPORT_YEARS.end(),
+            editions: Edition::ALL
+                .into_iter()
+                .map(|e| EditionYearsDto {
+                    edition: e,
+                    source: e.source().into(),
+                    first_year: years(e).min().unwrap_or_default(),
+                    last_year: years(e).max().unwrap_or_default(),
+                })
+                .collect(),
+            unit_kinds: UnitKind::ALL
+                .into_iter()
+                .map(|kind| UnitKindDto {
+                    kind,
+                    label: kind.label().into(),
+                })
+                .collect(),
+            total_rules: TOTAL_RULES.to_vec(),
+        }
+    }
 }
 
 impl EditionLayoutDto {
     pub fn of(edition: Edition) -> EditionLayoutDto {
-        let rows = |rows: &[edition::Row]| -> Vec<RowDto> {
-            rows.iter()
-                .map(|r| RowDto {
-                    key: r.key.into(),
-                    label: r.label.into(),
-                })
-                .collect()
-        };
         EditionLayoutDto {
-            edition: edition.code().into(),
+            edition,
             source: edition.source().into(),
             sections: SectionKey::ALL
                 .iter()
-                .map(|s| RowDto {
-                    key: s.key().into(),
-                    label: s.heading().into(),
+                .map(|&s| SectionHeadingDto {
+                    key: s,
+                    heading: s.heading().into(),
+                    table: s.table(),
                 })
                 .collect(),
-            proactive_row_header: edition::PROACTIVE_ROW_HEADER.into(),
-            proactive: edition::proactive_blocks(edition)
-                .iter()
-                .map(|b| ProactiveBlockDto {
-                    item: b.item.into(),
-                    columns: columns(b.columns),
-                    rows: rows(b.rows),
-                })
-                .collect(),
-            applications_corner: edition::APPLICATIONS_CORNER.into(),
-            applicants_header: edition::APPLICANTS_HEADER.into(),
-            legal_persons_header: edition::LEGAL_PERSONS_HEADER.into(),
-            results_header: edition::RESULTS_HEADER.into(),
-            application_columns: columns(APPLICATION_COLUMNS),
-            application_rows: edition::application_rows(edition)
-                .iter()
-                .map(|r| {
-                    let (place, group) = match r.place {
-                        ApplicationRowPlace::Top => ("top", None),
-                        ApplicationRowPlace::Result => ("result", None),
-                        ApplicationRowPlace::ResultItem { group } => {
-                            ("result_item", Some(group.to_string()))
-                        }
-                    };
-                    ApplicationRowDto {
-                        key: r.key.into(),
-                        label: r.label.into(),
-                        place: place.into(),
-                        group,
-                        is_total: r.key == "handled_total",
-                    }
-                })
-                .collect(),
-            litigation_header: edition::LITIGATION_HEADER.into(),
-            appeal_groups: rows(APPEAL_GROUPS),
-            appeal_columns: columns(APPEAL_COLUMNS),
+            tables: table_templates(edition).to_vec(),
+        }
+    }
+}
+
+impl From<&ReportListing> for ReportSummaryDto {
+    fn from(l: &ReportListing) -> ReportSummaryDto {
+        ReportSummaryDto {
+            unit_name: l.unit_name.clone(),
+            unit_kind: l.unit_kind,
+            year: l.year,
+            edition: l.edition,
+            title: l.title.clone(),
+            status: l.status,
+            errors: l.errors as u32,
+            warnings: l.warnings as u32,
+            updated_at: l.updated_at.clone(),
         }
     }
 }
@@ -294,26 +274,26 @@ impl From<&Report> for ReportDto {
         ReportDto {
             unit: UnitDto {
                 name: r.unit.name.clone(),
-                kind: r.unit.kind.key().into(),
+                kind: r.unit.kind,
                 parent: r.unit.parent.clone(),
                 address: r.unit.address.clone(),
                 postcode: r.unit.postcode.clone(),
                 phone: r.unit.phone.clone(),
             },
             year: r.year,
-            edition: r.edition.code().into(),
+            edition: r.edition,
             title: r.title.clone(),
             opening: r.opening.clone(),
             sections: SectionKey::ALL
                 .iter()
                 .map(|&s| SectionDto {
-                    key: s.key().into(),
+                    key: s,
                     paragraphs: r
                         .section(s)
                         .paragraphs
                         .iter()
                         .map(|p| ParagraphDto {
-                            level: p.heading.as_ref().map(|h| h.level.key().into()),
+                            level: p.heading.as_ref().map(|h| h.level),
                             heading: p.heading.as_ref().map(|h| h.text.clone()),
                             text: p.text.clone(),
                         })
@@ -342,14 +322,12 @@ impl TryFrom<&UnitDto> for Unit {
     type Error = InvalidReport;
 
     fn try_from(d: &UnitDto) -> Result<Unit, InvalidReport> {
-        let kind = UnitKind::from_key(&d.kind)
-            .ok_or_else(|| InvalidReport(format!("单位类型“{}”无效", d.kind)))?;
         if d.name.trim().is_empty() {
             return Err(InvalidReport("单位名称不能为空".into()));
         }
         Ok(Unit {
             name: d.name.trim().to_string(),
-            kind,
+            kind: d.kind,
             parent: d.parent.clone().filter(|p| !p.trim().is_empty()),
             address: d.address.clone(),
             postcode: d.postcode.clone(),
@@ -360,10 +338,14 @@ impl TryFrom<&UnitDto> for Unit {
 
 /// A report year the format can be about.
 pub fn check_year(year: u16) -> Result<u16, InvalidReport> {
-    if (1990..=2200).contains(&year) {
+    if REPORT_YEARS.contains(&year) {
         Ok(year)
     } else {
-        Err(InvalidReport(format!("年度“{year}”无效")))
+        Err(InvalidReport(format!(
+            "年度“{year}”无效，应为{}至{}之间的年份",
+            REPORT_YEARS.start(),
+            REPORT_YEARS.end()
+        )))
     }
 }
 
@@ -372,8 +354,7 @@ impl TryFrom<&ReportDto> for Report {
 
     fn try_from(d: &ReportDto) -> Result<Report, InvalidReport> {
         let bad = |m: String| InvalidReport(m);
-        let edition = Edition::from_code(&d.edition)
-            .ok_or_else(|| bad(format!("格式版本“{}”无效，应为2019或2021", d.edition)))?;
+        let edition = d.edition;
         let unit = Unit::try_from(&d.unit)?;
         check_year(d.year)?;
         let mut report = Report::blank(unit, d.year);
@@ -384,7 +365,7 @@ impl TryFrom<&ReportDto> for Report {
             return Err(bad("报告应有六个部分".into()));
         }
         for (s, dto) in SectionKey::ALL.iter().zip(&d.sections) {
-            if dto.key != s.key() {
+            if dto.key != *s {
                 return Err(bad(format!(
                     "第{}部分应为“{}”",
                     *s as usize + 1,
@@ -392,10 +373,9 @@ impl TryFrom<&ReportDto> for Report {
                 )));
             }
             for p in &dto.paragraphs {
-                let heading = match (&p.level, &p.heading) {
+                let heading = match (p.level, &p.heading) {
                     (Some(level), Some(text)) => Some(Heading {
-                        level: HeadingLevel::from_key(level)
-                            .ok_or_else(|| bad(format!("“{}”中的标题级别无效", s.heading())))?,
+                        level,
                         text: text.clone(),
                     }),
                     _ => None,
@@ -427,7 +407,7 @@ impl TryFrom<&ReportDto> for Report {
 }
 
 /// “表三“一、本年新收政府信息公开申请数量”行“自然人”列：<reason>”
-pub fn cell_message(spec: &edition::CellSpec, reason: &str) -> String {
+pub fn cell_message(spec: &CellSpec, reason: &str) -> String {
     format!(
         "{}“{}”行“{}”列：{reason}",
         spec.table.label(),
@@ -436,51 +416,30 @@ pub fn cell_message(spec: &edition::CellSpec, reason: &str) -> String {
     )
 }
 
-impl From<&Finding> for FindingDto {
-    fn from(f: &Finding) -> FindingDto {
-        FindingDto {
-            rule: f.rule,
-            severity: match f.severity {
-                Severity::Error => "error",
-                Severity::Warning => "warning",
-            }
-            .into(),
-            table: f.table.map(|t| t.key().into()),
-            row: f.row.clone(),
-            column: f.column.clone(),
-            cells: f.cells.clone(),
-            section: f.section.map(str::to_string),
-            paragraph: f.paragraph.map(|p| p as u32),
-            expected: f.expected.clone(),
-            found: f.found.clone(),
-            message: f.message.clone(),
-        }
-    }
-}
-
-/// The list's status of a report, given its findings.
-pub fn status_of(report: &Report, findings: &[Finding]) -> ReportStatus {
-    if findings.iter().any(Finding::is_error) {
-        ReportStatus::HasErrors
-    } else if !report.empty_prose_sections().is_empty() {
-        ReportStatus::Draft
-    } else {
-        ReportStatus::Printable
-    }
-}
-
 /// Every type the UI sees, in one TypeScript module.
 pub fn typescript_bindings() -> String {
     let cfg = ts_rs::Config::default();
     let decls = [
+        Edition::decl(&cfg),
+        UnitKind::decl(&cfg),
+        HeadingLevel::decl(&cfg),
+        SectionKey::decl(&cfg),
+        TableId::decl(&cfg),
+        ValueKind::decl(&cfg),
+        Severity::decl(&cfg),
+        Finding::decl(&cfg),
+        ReportStatus::decl(&cfg),
+        nianbao_report::TableTemplate::decl(&cfg),
+        nianbao_report::TemplateCell::decl(&cfg),
+        nianbao_report::CellContent::decl(&cfg),
+        nianbao_report::LabelRole::decl(&cfg),
+        nianbao_report::Align::decl(&cfg),
         UnitDto::decl(&cfg),
         ParagraphDto::decl(&cfg),
         SectionDto::decl(&cfg),
         SignOffDto::decl(&cfg),
         ReportDto::decl(&cfg),
         ReportKeyDto::decl(&cfg),
-        FindingDto::decl(&cfg),
-        ReportStatus::decl(&cfg),
         ReportSummaryDto::decl(&cfg),
         CheckedReportDto::decl(&cfg),
         CellEditDto::decl(&cfg),
@@ -488,15 +447,18 @@ pub fn typescript_bindings() -> String {
         CellEditResultDto::decl(&cfg),
         SavedDto::decl(&cfg),
         DefaultTextsDto::decl(&cfg),
-        ColumnDto::decl(&cfg),
-        RowDto::decl(&cfg),
-        ProactiveBlockDto::decl(&cfg),
-        ApplicationRowDto::decl(&cfg),
+        FileFormatDto::decl(&cfg),
+        SectionHeadingDto::decl(&cfg),
         EditionLayoutDto::decl(&cfg),
+        EditionYearsDto::decl(&cfg),
+        UnitKindDto::decl(&cfg),
+        FormatFactsDto::decl(&cfg),
+        crate::error::ErrorCode::decl(&cfg),
         crate::error::CommandError::decl(&cfg),
     ];
     let mut out = String::from(
-        "// Generated from the Rust DTOs in src-tauri/src/dto.rs by the `bindings_are_current` test.\n\
+        "// Generated from the Rust DTOs in src-tauri/src/dto.rs and the report crate's types by the\n\
+         // `bindings_are_current` test.\n\
          // Do not edit: run `UPDATE_BINDINGS=1 cargo test -p nianbao bindings` after changing a DTO.\n\n",
     );
     for d in decls {
@@ -520,6 +482,7 @@ mod tests {
         let layouts = serde_json::json!({
             "2019": EditionLayoutDto::of(Edition::E2019),
             "2021": EditionLayoutDto::of(Edition::E2021),
+            "facts": FormatFactsDto::new(),
         });
         let json = |v: &serde_json::Value| serde_json::to_string_pretty(v).unwrap() + "\n";
         vec![

@@ -1,26 +1,43 @@
-//! Errors as the UI receives them: a stable code for the program, a Chinese sentence for the
+//! Errors as the UI receives them: a code the UI switches on, a Chinese sentence for the
 //! clerk. The whole chain goes to the log.
 
+use nianbao_workflow::WorkflowError;
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
+/// What kind of failure: the UI decides what to offer from this, never from the message.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[serde(rename_all = "snake_case")]
+pub enum ErrorCode {
+    NotFound,
+    AlreadyExists,
+    /// The input (a file, a field, a cell) is unusable; the message names it.
+    InvalidInput,
+    /// A final copy was asked of a report that breaks a hard rule; a draft can be made.
+    HardFindings,
+    /// A character no font can print.
+    MissingGlyphs,
+    Store,
+    Pdf,
+    Io,
+}
+
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
 pub struct CommandError {
-    /// not_found | already_exists | invalid_input | hard_findings | missing_glyphs | store | pdf | io
-    pub code: String,
+    pub code: ErrorCode,
     pub message: String,
 }
 
 impl CommandError {
-    pub fn new(code: &str, message: impl Into<String>) -> CommandError {
+    pub fn new(code: ErrorCode, message: impl Into<String>) -> CommandError {
         CommandError {
-            code: code.into(),
+            code,
             message: message.into(),
         }
     }
 
     /// Logs the error with its whole chain of causes, and keeps the first sentence for the clerk.
-    fn logged(code: &str, err: &dyn std::error::Error) -> CommandError {
+    fn logged(code: ErrorCode, err: &dyn std::error::Error) -> CommandError {
         let mut chain = err.to_string();
         let mut source = err.source();
         while let Some(s) = source {
@@ -28,48 +45,55 @@ impl CommandError {
             chain.push_str(&s.to_string());
             source = s.source();
         }
-        eprintln!("nianbao: [{code}] {chain}");
+        eprintln!("nianbao: [{code:?}] {chain}");
         CommandError::new(code, err.to_string())
     }
 }
 
-impl From<nianbao_store::StoreError> for CommandError {
-    fn from(e: nianbao_store::StoreError) -> Self {
-        CommandError::logged("store", &e)
-    }
-}
-
-impl From<nianbao_pdf::PdfError> for CommandError {
-    fn from(e: nianbao_pdf::PdfError) -> Self {
-        let code = match e {
-            nianbao_pdf::PdfError::MissingGlyphs(_) => "missing_glyphs",
-            _ => "pdf",
+impl From<WorkflowError> for CommandError {
+    fn from(e: WorkflowError) -> Self {
+        let code = match &e {
+            WorkflowError::Read { .. } | WorkflowError::Write { .. } => ErrorCode::Io,
+            WorkflowError::Exchange { .. }
+            | WorkflowError::Xlsx { .. }
+            | WorkflowError::UnknownFormat { .. }
+            | WorkflowError::InvalidYear(_) => ErrorCode::InvalidInput,
+            WorkflowError::XlsxWrite(_) | WorkflowError::Docx(_) => ErrorCode::Io,
+            WorkflowError::HardFindings { .. } => ErrorCode::HardFindings,
+            WorkflowError::AlreadyExists { .. } => ErrorCode::AlreadyExists,
+            WorkflowError::NotFound { .. } => ErrorCode::NotFound,
+            WorkflowError::Store(nianbao_store::StoreError::AlreadyExists { .. }) => {
+                ErrorCode::AlreadyExists
+            }
+            WorkflowError::Store(_) => ErrorCode::Store,
+            WorkflowError::Pdf(nianbao_pdf::PdfError::MissingGlyphs(_)) => ErrorCode::MissingGlyphs,
+            WorkflowError::Pdf(_) => ErrorCode::Pdf,
         };
         CommandError::logged(code, &e)
     }
 }
 
-impl From<nianbao_report::ExchangeError> for CommandError {
-    fn from(e: nianbao_report::ExchangeError) -> Self {
-        CommandError::logged("invalid_input", &e)
+impl From<nianbao_store::StoreError> for CommandError {
+    fn from(e: nianbao_store::StoreError) -> Self {
+        WorkflowError::from(e).into()
     }
 }
 
 impl From<crate::dto::InvalidReport> for CommandError {
     fn from(e: crate::dto::InvalidReport) -> Self {
-        CommandError::logged("invalid_input", &e)
+        CommandError::logged(ErrorCode::InvalidInput, &e)
     }
 }
 
 impl From<std::io::Error> for CommandError {
     fn from(e: std::io::Error) -> Self {
-        CommandError::logged("io", &e)
+        CommandError::logged(ErrorCode::Io, &e)
     }
 }
 
 impl From<tauri::Error> for CommandError {
     fn from(e: tauri::Error) -> Self {
-        CommandError::logged("io", &e)
+        CommandError::logged(ErrorCode::Io, &e)
     }
 }
 

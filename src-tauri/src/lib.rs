@@ -89,6 +89,7 @@ pub fn run() {
         })
         .invoke_handler(tauri::generate_handler![
             commands::app_version,
+            commands::format_facts,
             commands::edition_layout,
             commands::list_reports,
             commands::open_report,
@@ -100,10 +101,10 @@ pub fn run() {
             commands::change_edition,
             commands::default_texts,
             commands::preview_pdf,
-            commands::export_pdf,
+            commands::export_report,
+            commands::web_page,
             commands::print_pdf,
-            commands::export_exchange,
-            commands::import_exchange,
+            commands::import_reports,
         ])
         .run(tauri::generate_context!());
     // E.g. a second launch while the first is still closing cannot hand over to it: say so

@@ -10,7 +10,10 @@ import type {
   CheckedReportDto,
   CommandError,
   DefaultTextsDto,
+  Edition,
   EditionLayoutDto,
+  FileFormatDto,
+  FormatFactsDto,
   ReportDto,
   ReportKeyDto,
   ReportSummaryDto,
@@ -18,10 +21,12 @@ import type {
   UnitDto,
 } from "./bindings";
 
-export type Edition = ReportDto["edition"];
+export type { Edition };
 
 export interface Backend {
   appVersion(): Promise<string>;
+  /** The format's facts (years, editions, unit kinds, total rules), from Rust. */
+  formatFacts(): Promise<FormatFactsDto>;
   editionLayout(edition: Edition): Promise<EditionLayoutDto>;
   listReports(): Promise<ReportSummaryDto[]>;
   openReport(key: ReportKeyDto): Promise<CheckedReportDto>;
@@ -43,7 +48,13 @@ export interface Backend {
   /** Opens the PDF in the system's viewer, which prints it. */
   printPdf(report: ReportDto, draft: boolean): Promise<string>;
   exportExchange(report: ReportDto): Promise<string | null>;
-  importExchange(): Promise<ReportSummaryDto[]>;
+  /** Save dialog, then writes the report as Excel, a web page, Word (or any format); null when
+   * the clerk cancelled. */
+  exportReport(report: ReportDto, format: FileFormatDto): Promise<string | null>;
+  /** The report as one self-contained web page, for the portal's editor (复制网页版). */
+  webPage(report: ReportDto): Promise<string>;
+  /** Open dialog for exchange files and Excel workbooks; all are read before any is saved. */
+  importReports(): Promise<ReportSummaryDto[]>;
   /** Runs `beforeClose` (e.g. saving what is pending) when the clerk closes the window, then
    * lets the window close. Resolves to a function that removes the hook. */
   onWindowClose(beforeClose: () => Promise<void>): Promise<() => void>;
@@ -62,6 +73,7 @@ export function errorMessage(e: unknown): string {
 
 export const tauriBackend: Backend = {
   appVersion: () => invoke("app_version"),
+  formatFacts: () => invoke("format_facts"),
   editionLayout: (edition) => invoke("edition_layout", { edition }),
   listReports: () => invoke("list_reports"),
   openReport: (key) => invoke("open_report", { key }),
@@ -73,10 +85,12 @@ export const tauriBackend: Backend = {
   changeEdition: (report, edition) => invoke("change_edition", { report, edition }),
   defaultTexts: (report) => invoke("default_texts", { report }),
   previewPdf: (report) => invoke("preview_pdf", { report }),
-  exportPdf: (report, draft) => invoke("export_pdf", { report, draft }),
+  exportPdf: (report, draft) => invoke("export_report", { report, format: "pdf", draft }),
   printPdf: (report, draft) => invoke("print_pdf", { report, draft }),
-  exportExchange: (report) => invoke("export_exchange", { report }),
-  importExchange: () => invoke("import_exchange"),
+  exportExchange: (report) => invoke("export_report", { report, format: "exchange", draft: false }),
+  exportReport: (report, format) => invoke("export_report", { report, format, draft: false }),
+  webPage: (report) => invoke("web_page", { report }),
+  importReports: () => invoke("import_reports"),
   onWindowClose: (beforeClose) => getCurrentWindow().onCloseRequested(() => beforeClose()),
 };
 

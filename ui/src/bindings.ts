@@ -1,11 +1,96 @@
-// Generated from the Rust DTOs in src-tauri/src/dto.rs by the `bindings_are_current` test.
+// Generated from the Rust DTOs in src-tauri/src/dto.rs and the report crate's types by the
+// `bindings_are_current` test.
 // Do not edit: run `UPDATE_BINDINGS=1 cargo test -p nianbao bindings` after changing a DTO.
 
-export type UnitDto = { name: string, kind: "county_government" | "department" | "township" | "other", parent: string | null, address: string, postcode: string, phone: string, };
+export type Edition = "2019" | "2021";
 
-export type ParagraphDto = { level: "sub" | "item" | "sub_item" | null, heading: string | null, text: string, };
+export type UnitKind = "county_government" | "department" | "township" | "other";
 
-export type SectionDto = { key: string, paragraphs: Array<ParagraphDto>, };
+export type HeadingLevel = "sub" | "item" | "sub_item";
+
+export type SectionKey = "overview" | "proactive" | "applications" | "appeals" | "problems" | "other";
+
+export type TableId = "proactive" | "applications" | "appeals";
+
+export type ValueKind = "count" | "change" | "money";
+
+export type Severity = "error" | "warning";
+
+export type Finding = { 
+/**
+ * The rule's number in the format spec (1–10).
+ */
+rule: number, severity: Severity, table: TableId | null, 
+/**
+ * Stable key of the row (table 四: the group), when the finding is about a row or cell.
+ */
+row: string | null, 
+/**
+ * Stable key of the column, when the finding is about a column or cell.
+ */
+column: string | null, 
+/**
+ * Every cell concerned, by full key, for marking them on screen.
+ */
+cells: Array<string>, 
+/**
+ * The prose section and paragraph index, for findings about the text.
+ */
+section: SectionKey | null, paragraph: number | null, expected: string | null, found: string | null, 
+/**
+ * The finding in a Chinese sentence that names the table, row and column.
+ */
+message: string, };
+
+export type ReportStatus = "has_errors" | "draft" | "printable";
+
+export type TableTemplate = { table: TableId, 
+/**
+ * 表二 / 表三 / 表四
+ */
+label: string, 
+/**
+ * e.g. 主动公开政府信息情况
+ */
+title: string, 
+/**
+ * The grid's column widths on the printed page, in mm; they add up to the type area.
+ */
+columns_mm: Array<number>, rows: number, 
+/**
+ * The rows at the top that form the header (repeated on every page the table runs over).
+ */
+header_rows: number, 
+/**
+ * Rows that must not end a page (table 二's article and column-name rows).
+ */
+keep_with_next: Array<number>, 
+/**
+ * Every cell, each once, in the order they are drawn.
+ */
+cells: Array<TemplateCell>, };
+
+export type TemplateCell = { row: number, col: number, row_span: number, col_span: number, content: CellContent, };
+
+export type CellContent = { "type": "label", text: string, role: LabelRole, align: Align, } | { "type": "figure", key: string, kind: ValueKind, 
+/**
+ * Computed from the cells it sums (never typed); see [`crate::edition::CellSpec::sums`].
+ */
+total: boolean, 
+/**
+ * The row's label as a clerk reads it, with its block or group.
+ */
+row_label: string, column_label: string, };
+
+export type LabelRole = "corner" | "header" | "block" | "row_label" | "group" | "results";
+
+export type Align = "center" | "left";
+
+export type UnitDto = { name: string, kind: UnitKind, parent: string | null, address: string, postcode: string, phone: string, };
+
+export type ParagraphDto = { level: HeadingLevel | null, heading: string | null, text: string, };
+
+export type SectionDto = { key: SectionKey, paragraphs: Array<ParagraphDto>, };
 
 export type SignOffDto = { name: string, 
 /**
@@ -13,7 +98,7 @@ export type SignOffDto = { name: string,
  */
 date: string, };
 
-export type ReportDto = { unit: UnitDto, year: number, edition: "2019" | "2021", title: string, opening: string, 
+export type ReportDto = { unit: UnitDto, year: number, edition: Edition, title: string, opening: string, 
 /**
  * The six sections, in order.
  */
@@ -21,13 +106,9 @@ sections: Array<SectionDto>, figures: { [key in string]: string }, sign_off: Sig
 
 export type ReportKeyDto = { unit_name: string, year: number, };
 
-export type FindingDto = { rule: number, severity: "error" | "warning", table: "proactive" | "applications" | "appeals" | null, row: string | null, column: string | null, cells: Array<string>, section: string | null, paragraph: number | null, expected: string | null, found: string | null, message: string, };
+export type ReportSummaryDto = { unit_name: string, unit_kind: UnitKind, year: number, edition: Edition, title: string, status: ReportStatus, errors: number, warnings: number, updated_at: string, };
 
-export type ReportStatus = "has_errors" | "draft" | "printable";
-
-export type ReportSummaryDto = { unit_name: string, unit_kind: "county_government" | "department" | "township" | "other", year: number, edition: "2019" | "2021", title: string, status: ReportStatus, errors: number, warnings: number, updated_at: string, };
-
-export type CheckedReportDto = { report: ReportDto, findings: Array<FindingDto>, status: ReportStatus, };
+export type CheckedReportDto = { report: ReportDto, findings: Array<Finding>, status: ReportStatus, };
 
 export type CellEditDto = { key: string, text: string, };
 
@@ -35,7 +116,7 @@ export type RejectedCellDto = { key: string, text: string, message: string, };
 
 export type CellEditResultDto = { checked: CheckedReportDto, rejected: Array<RejectedCellDto>, };
 
-export type SavedDto = { key: ReportKeyDto, findings: Array<FindingDto>, status: ReportStatus, 
+export type SavedDto = { key: ReportKeyDto, findings: Array<Finding>, status: ReportStatus, 
 /**
  * false when the store already held exactly this report.
  */
@@ -43,26 +124,47 @@ changed: boolean, };
 
 export type DefaultTextsDto = { title: string, opening: string, };
 
-export type ColumnDto = { key: string, label: string, kind: "count" | "change" | "money", };
+export type FileFormatDto = "exchange" | "pdf" | "xlsx" | "html" | "docx";
 
-export type RowDto = { key: string, label: string, };
-
-export type ProactiveBlockDto = { item: string, columns: Array<ColumnDto>, rows: Array<RowDto>, };
-
-export type ApplicationRowDto = { key: string, label: string, place: "top" | "result" | "result_item", 
+export type SectionHeadingDto = { key: SectionKey, 
 /**
- * For a result item: its group, e.g. （三）不予公开.
+ * e.g. 一、总体情况
  */
-group: string | null, 
+heading: string, 
 /**
- * （七）总计: computed from the results above it.
+ * The table printed in the section, if any.
  */
-is_total: boolean, };
+table: TableId | null, };
 
-export type EditionLayoutDto = { edition: string, source: string, sections: Array<RowDto>, proactive_row_header: string, proactive: Array<ProactiveBlockDto>, applications_corner: string, applicants_header: string, legal_persons_header: string, results_header: string, application_columns: Array<ColumnDto>, application_rows: Array<ApplicationRowDto>, litigation_header: string, appeal_groups: Array<RowDto>, appeal_columns: Array<ColumnDto>, };
-
-export type CommandError = { 
+export type EditionLayoutDto = { edition: Edition, 
 /**
- * not_found | already_exists | invalid_input | hard_findings | missing_glyphs | store | pdf | io
+ * The document that fixed the edition's shape.
  */
-code: string, message: string, };
+source: string, sections: Array<SectionHeadingDto>, tables: Array<TableTemplate>, };
+
+export type EditionYearsDto = { edition: Edition, source: string, 
+/**
+ * The report years that use this edition, first and last.
+ */
+first_year: number, last_year: number, };
+
+export type UnitKindDto = { kind: UnitKind, label: string, };
+
+export type FormatFactsDto = { 
+/**
+ * The years a report can be about.
+ */
+first_year: number, last_year: number, 
+/**
+ * Which edition each year uses.
+ */
+editions: Array<EditionYearsDto>, unit_kinds: Array<UnitKindDto>, 
+/**
+ * Rules whose findings are totals that disagree with what they add up (recomputing the
+ * totals settles them).
+ */
+total_rules: Array<number>, };
+
+export type ErrorCode = "not_found" | "already_exists" | "invalid_input" | "hard_findings" | "missing_glyphs" | "store" | "pdf" | "io";
+
+export type CommandError = { code: ErrorCode, message: string, };

@@ -1,24 +1,5 @@
-// Words a clerk reads: statuses, editions, unit kinds, dates.
-import type { ReportStatus, UnitDto } from "./bindings";
-import type { Edition } from "./api";
-
-export type UnitKind = UnitDto["kind"];
-
-export const UNIT_KINDS: { key: UnitKind; label: string }[] = [
-  { key: "county_government", label: "县（区）人民政府" },
-  { key: "department", label: "政府部门" },
-  { key: "township", label: "乡镇（街道）" },
-  { key: "other", label: "其他" },
-];
-
-export function unitKindLabel(kind: UnitKind): string {
-  return UNIT_KINDS.find((k) => k.key === kind)?.label ?? kind;
-}
-
-/** The edition the year calls for: 2019 and 2020 reports use the 2019 edition. */
-export function editionForYear(year: number): Edition {
-  return year <= 2020 ? "2019" : "2021";
-}
+// Words a clerk reads: statuses, editions, dates. (Unit kinds' labels come from Rust: facts.ts.)
+import type { ReportStatus } from "./bindings";
 
 export function editionLabel(edition: string): string {
   return `${edition}年版`;
@@ -60,7 +41,7 @@ export const LEVELS: { key: "" | "sub" | "item" | "sub_item"; label: string; exa
   { key: "", label: "正文", example: "" },
   { key: "sub", label: "（一）级标题", example: "（一）主动公开情况。" },
   { key: "item", label: "1.级标题", example: "1.规章。" },
-  { key: "sub_item", label: "（1）级标题", example: "（1）行政许可。" },
+  { key: "sub_item", label: "（1）级标题", example: "（1）政策解读。" },
 ];
 
 /** Short tab names: the official headings are long; the full heading stands above the content. */

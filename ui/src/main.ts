@@ -1,6 +1,10 @@
 import { createApp } from "vue";
 import App from "./App.vue";
 import { backendKey, tauriBackend } from "./api";
+import { factsKey } from "./facts";
 import "./style.css";
 
-createApp(App).provide(backendKey, tauriBackend).mount("#app");
+// The format's facts come from Rust before anything is shown.
+void tauriBackend.formatFacts().then((facts) => {
+  createApp(App).provide(backendKey, tauriBackend).provide(factsKey, facts).mount("#app");
+});

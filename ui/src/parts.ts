@@ -1,5 +1,5 @@
 // The editor's tabs and which tab a finding belongs to.
-import type { FindingDto } from "./bindings";
+import type { Finding } from "./bindings";
 
 export const TABS = [
   "basic",
@@ -21,13 +21,9 @@ export function isTab(s: string | null | undefined): s is Tab {
 }
 
 /** The tab where the clerk fixes a finding: the paragraph's section, else the table, else 基本信息. */
-export function tabOfFinding(f: FindingDto): Tab {
+export function tabOfFinding(f: Finding): Tab {
   if (f.section && f.paragraph !== null && isTab(f.section)) return f.section;
   if (f.table) return f.table;
   if (f.section && isTab(f.section)) return f.section;
-  if (f.cells.length > 0) {
-    const t = f.cells[0].split(".")[0];
-    if (isTab(t)) return t;
-  }
   return "basic";
 }

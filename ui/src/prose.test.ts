@@ -6,7 +6,7 @@ describe("prose helpers", () => {
     expect(splitHeading("（一）主动公开情况。2020年度我县…")).toEqual({ level: "sub", heading: "（一）主动公开情况。", text: "2020年度我县…" });
     expect(splitHeading("（二）依申请公开情况")).toEqual({ level: "sub", heading: "（二）依申请公开情况", text: "" });
     expect(splitHeading("1.规章。本年未制发规章。")).toEqual({ level: "item", heading: "1.规章。", text: "本年未制发规章。" });
-    expect(splitHeading("（1）行政许可。")).toEqual({ level: "sub_item", heading: "（1）行政许可。", text: "" });
+    expect(splitHeading("（1）政策解读。")).toEqual({ level: "sub_item", heading: "（1）政策解读。", text: "" });
     expect(splitHeading("2020年，全县…")).toEqual({ level: null, heading: null, text: "2020年，全县…" });
     expect(splitHeading("15922.04万元用于采购").level).toBeNull();
   });

@@ -1,14 +1,19 @@
-// One open report: the clerk's edits, autosave (debounced, one transaction each), the findings
-// the backend returns, rejected cells and undo/redo over report snapshots.
-import { computed, reactive, ref, shallowRef, watch } from "vue";
-import { errorMessage, type Backend } from "./api";
+// One open report and its one writer: the panes ask for edits through the intents here (setText,
+// setUnitField, setParagraphs, setSignOff, setYear, editCells…); the session applies them to a new
+// frozen snapshot, records undo/redo, autosaves (debounced, one transaction each) and keeps the
+// findings the backend returns and the rejected cells.
+import { computed, reactive, ref, shallowRef } from "vue";
+import { errorMessage, type Backend, type Edition } from "./api";
 import type {
   CellEditDto,
   CheckedReportDto,
-  FindingDto,
+  Finding,
+  ParagraphDto,
   ReportDto,
   ReportKeyDto,
   ReportStatus,
+  SignOffDto,
+  UnitDto,
 } from "./bindings";
 
 export type SaveState = "saved" | "pending" | "saving" | "error";
@@ -25,15 +30,27 @@ export interface SessionOptions {
 
 const clone = <T>(v: T): T => JSON.parse(JSON.stringify(v)) as T;
 
+/** Freezes a report and every part of it not frozen yet (the parts it shares with the
+ * snapshot before it already are): a component that tried to change it in place would fail. */
+function frozen<T>(v: T): T {
+  if (typeof v === "object" && v !== null && !Object.isFrozen(v)) {
+    Object.freeze(v);
+    for (const part of Object.values(v)) frozen(part);
+  }
+  return v;
+}
+
 export function createSession(backend: Backend, opened: CheckedReportDto, options: SessionOptions = {}) {
   const debounceMs = options.debounceMs ?? 600;
   const coalesceMs = options.coalesceMs ?? 1000;
   const retryMs = options.retryMs ?? 5000;
   const now = options.now ?? (() => Date.now());
 
-  const report = ref<ReportDto>(clone(opened.report));
+  const state = shallowRef<ReportDto>(frozen(clone(opened.report)));
+  /** The open report: read it, never write it (it is frozen); change it through the intents below. */
+  const report = computed<Readonly<ReportDto>>(() => state.value);
   const key = ref<ReportKeyDto>({ unit_name: opened.report.unit.name, year: opened.report.year });
-  const findings = shallowRef<FindingDto[]>(opened.findings);
+  const findings = shallowRef<Finding[]>(opened.findings);
   const status = ref<ReportStatus>(opened.status);
   const saveState = ref<SaveState>("saved");
   const savedAt = ref<Date | null>(null);
@@ -42,62 +59,106 @@ export function createSession(backend: Backend, opened: CheckedReportDto, option
   const rejected = reactive<Record<string, string>>({});
   const cellError = ref("");
 
-  // ---- undo / redo over snapshots
-  const undoStack = ref<string[]>([]);
-  const redoStack = ref<string[]>([]);
-  let current = JSON.stringify(report.value);
+  // ---- the one place the report changes: undo / redo over snapshots, then a save scheduled
+  const undoStack = shallowRef<ReportDto[]>([]);
+  const redoStack = shallowRef<ReportDto[]>([]);
+  let currentJson = JSON.stringify(state.value);
   let lastPush = 0;
-  let restoring = false;
   let forceNewStep = false;
+  /** Counts undo/redo: an answer asked for before one is about a report no longer shown. */
+  let restores = 0;
 
-  watch(
-    report,
-    () => {
-      const next = JSON.stringify(report.value);
-      if (next === current) return;
-      if (!restoring) {
-        const t = now();
-        if (forceNewStep || undoStack.value.length === 0 || t - lastPush > coalesceMs) {
-          undoStack.value.push(current);
-          if (undoStack.value.length > 200) undoStack.value.shift();
-        }
-        lastPush = t;
-        forceNewStep = false;
-        redoStack.value = [];
-      }
-      current = next;
-      scheduleSave();
-    },
-    { deep: true, flush: "sync" },
-  );
-
-  function restore(snapshot: string) {
-    restoring = true;
-    try {
-      report.value = JSON.parse(snapshot) as ReportDto;
-    } finally {
-      restoring = false;
+  /** Makes `next` the report: one undo step (edits close together share one), then a save. */
+  function change(next: ReportDto, step: "coalesce" | "own" = "coalesce") {
+    const json = JSON.stringify(next);
+    if (json === currentJson) return;
+    if (step === "own") forceNewStep = true;
+    const t = now();
+    if (forceNewStep || undoStack.value.length === 0 || t - lastPush > coalesceMs) {
+      undoStack.value = [...undoStack.value.slice(-199), state.value];
     }
+    lastPush = t;
+    forceNewStep = step === "own";
+    redoStack.value = [];
+    state.value = frozen(next);
+    currentJson = json;
+    scheduleSave();
+  }
+
+  function restore(snapshot: ReportDto) {
+    restores++;
+    state.value = snapshot;
+    currentJson = JSON.stringify(snapshot);
     forceNewStep = true;
+    scheduleSave();
   }
 
   function undo() {
-    const prev = undoStack.value.pop();
+    const prev = undoStack.value[undoStack.value.length - 1];
     if (prev === undefined) return;
-    redoStack.value.push(current);
+    undoStack.value = undoStack.value.slice(0, -1);
+    redoStack.value = [...redoStack.value, state.value];
     restore(prev);
   }
 
   function redo() {
-    const next = redoStack.value.pop();
+    const next = redoStack.value[redoStack.value.length - 1];
     if (next === undefined) return;
-    undoStack.value.push(current);
+    redoStack.value = redoStack.value.slice(0, -1);
+    undoStack.value = [...undoStack.value, state.value];
     restore(next);
   }
 
-  /** The next edit starts a new undo step (e.g. after a structural change). */
+  /** The next edit starts a new undo step. */
   function breakUndoStep() {
     forceNewStep = true;
+  }
+
+  // ---- intents: what the panes ask for
+  const r = () => state.value;
+
+  function setText(field: "title" | "opening", text: string) {
+    change({ ...r(), [field]: text });
+  }
+
+  function setUnitField<K extends keyof UnitDto>(field: K, value: UnitDto[K]) {
+    change({ ...r(), unit: { ...r().unit, [field]: value } });
+  }
+
+  /** A section's paragraphs after an edit; a `structural` one (paragraphs added, removed, moved,
+   * split, a level changed) starts a new undo step, the typing after it joins that step. */
+  function setParagraphs(section: string, paragraphs: ParagraphDto[], structural = false) {
+    if (structural) breakUndoStep();
+    const sections = r().sections.map((s) => (s.key === section ? { ...s, paragraphs } : s));
+    change({ ...r(), sections });
+  }
+
+  function setSignOff(signOff: SignOffDto | null) {
+    change({ ...r(), sign_off: signOff }, r().sign_off === null || signOff === null ? "own" : "coalesce");
+  }
+
+  /** Another year; when it calls for another edition the backend moves the figures over
+   * (rejects with the backend's error, the report unchanged). */
+  async function setYear(year: number, edition: Edition): Promise<void> {
+    const before = r();
+    if (year === before.year) return;
+    if (edition === before.edition) {
+      change({ ...before, year });
+      return;
+    }
+    const asked = restores;
+    const changed = await backend.changeEdition(clone({ ...before, year }), edition);
+    if (asked !== restores) return;
+    change(changed.report, "own");
+    findings.value = changed.findings;
+    status.value = changed.status;
+  }
+
+  /** Replaces the title or the opening with the one the format suggests (undo restores). */
+  async function applyDefaultText(field: "title" | "opening"): Promise<void> {
+    const asked = restores;
+    const texts = await backend.defaultTexts(clone(r()));
+    if (asked === restores) change({ ...r(), [field]: texts[field] }, "own");
   }
 
   // ---- saving
@@ -128,7 +189,7 @@ export function createSession(backend: Backend, opened: CheckedReportDto, option
     if (!dirty) return;
     dirty = false;
     saveState.value = "saving";
-    const snapshot = clone(report.value);
+    const snapshot = clone(state.value);
     inFlight = (async () => {
       try {
         const saved = await backend.saveReport(key.value, snapshot);
@@ -182,14 +243,13 @@ export function createSession(backend: Backend, opened: CheckedReportDto, option
 
   async function applyCells(edits: CellEditDto[]): Promise<void> {
     try {
-      const result = await backend.editCells(clone(report.value), edits);
+      const result = await backend.editCells(clone(state.value), edits);
       for (const e of edits) delete rejected[e.key];
       for (const r of result.rejected) rejected[r.key] = r.message;
       cellError.value = "";
-      breakUndoStep();
       // Only the figures change in a cell edit: prose typed meanwhile stays as it is.
-      report.value.figures = result.checked.report.figures;
       breakUndoStep();
+      change({ ...r(), figures: result.checked.report.figures }, "own");
       findings.value = result.checked.findings;
       status.value = result.checked.status;
     } catch (e) {
@@ -219,7 +279,12 @@ export function createSession(backend: Backend, opened: CheckedReportDto, option
     canRedo,
     undo,
     redo,
-    breakUndoStep,
+    setText,
+    setUnitField,
+    setParagraphs,
+    setSignOff,
+    setYear,
+    applyDefaultText,
     editCells,
     refillTotals,
     save,

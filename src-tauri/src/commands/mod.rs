@@ -8,8 +8,9 @@ pub mod reports;
 mod tests;
 
 use crate::dto::*;
-use crate::error::{CommandError, CommandResult};
+use crate::error::{CommandError, CommandResult, ErrorCode};
 use crate::AppState;
+use nianbao_report::Edition;
 use std::sync::Arc;
 use tauri::{AppHandle, State};
 
@@ -21,7 +22,7 @@ async fn blocking<T: Send + 'static>(
     let state = Arc::clone(state);
     tauri::async_runtime::spawn_blocking(move || work(&state))
         .await
-        .map_err(|e| CommandError::new("io", format!("后台任务失败：{e}")))?
+        .map_err(|e| CommandError::new(ErrorCode::Io, format!("后台任务失败：{e}")))?
 }
 
 /// The app's version as built, for the about line and for bug reports.
@@ -30,9 +31,15 @@ pub fn app_version() -> &'static str {
     env!("CARGO_PKG_VERSION")
 }
 
+/// The format's facts the UI must know (years, editions, unit kinds, total rules).
 #[tauri::command]
-pub fn edition_layout(edition: String) -> CommandResult<EditionLayoutDto> {
-    reports::edition_layout(&edition)
+pub fn format_facts() -> FormatFactsDto {
+    FormatFactsDto::new()
+}
+
+#[tauri::command]
+pub fn edition_layout(edition: Edition) -> EditionLayoutDto {
+    reports::edition_layout(edition)
 }
 
 #[tauri::command]
@@ -95,10 +102,10 @@ pub async fn check_report(
 pub async fn change_edition(
     state: State<'_, Arc<AppState>>,
     report: ReportDto,
-    edition: String,
+    edition: Edition,
 ) -> CommandResult<CheckedReportDto> {
     blocking(&state, move |s| {
-        reports::change_edition(s, &report, &edition)
+        reports::change_edition(s, &report, edition)
     })
     .await
 }
@@ -118,13 +125,22 @@ pub async fn preview_pdf(
 }
 
 #[tauri::command]
-pub async fn export_pdf(
+pub async fn export_report(
     app: AppHandle,
     state: State<'_, Arc<AppState>>,
     report: ReportDto,
+    format: FileFormatDto,
     draft: bool,
 ) -> CommandResult<Option<String>> {
-    blocking(&state, move |s| output::export_pdf(s, &app, &report, draft)).await
+    blocking(&state, move |s| {
+        output::export_report(s, &app, &report, format, draft)
+    })
+    .await
+}
+
+#[tauri::command]
+pub fn web_page(report: ReportDto) -> CommandResult<String> {
+    output::web_page(&report)
 }
 
 #[tauri::command]
@@ -138,18 +154,9 @@ pub async fn print_pdf(
 }
 
 #[tauri::command]
-pub async fn export_exchange(
-    app: AppHandle,
-    state: State<'_, Arc<AppState>>,
-    report: ReportDto,
-) -> CommandResult<Option<String>> {
-    blocking(&state, move |_| output::export_exchange(&app, &report)).await
-}
-
-#[tauri::command]
-pub async fn import_exchange(
+pub async fn import_reports(
     app: AppHandle,
     state: State<'_, Arc<AppState>>,
 ) -> CommandResult<Vec<ReportSummaryDto>> {
-    blocking(&state, move |s| output::import_exchange(s, &app)).await
+    blocking(&state, move |s| output::import_reports(s, &app)).await
 }

@@ -1,65 +1,47 @@
-//! What leaves the app: the PDF (preview, export, print) and exchange files.
+//! What leaves the app and comes in: the PDF (preview, print), exports in every format, the
+//! web page for the portal, imports of exchange files and Excel workbooks. The rules (the
+//! final copy, atomic writes, all-or-nothing import) are the workflow crate's, shared with
+//! nianbao-cli; what is here is the window's part: dialogs and the system viewer.
 
 use crate::dto::*;
-use crate::error::{CommandError, CommandResult};
+use crate::error::{CommandError, CommandResult, ErrorCode};
 use crate::AppState;
-use nianbao_pdf::{render_report, ReportOptions};
-use nianbao_report::{hard_error_count, read_report, write_report, Report};
+use nianbao_report::Report;
+use nianbao_workflow::{
+    output_file_name, render, write_atomically, write_report_as, CopyKind, Format, Purpose,
+};
 use std::path::{Path, PathBuf};
 use tauri::AppHandle;
 use tauri_plugin_dialog::DialogExt;
 use tauri_plugin_opener::OpenerExt;
 
-/// The PDF as it will print; a draft while hard errors remain.
-pub fn render(state: &AppState, report: &Report, draft: bool) -> CommandResult<Vec<u8>> {
-    Ok(render_report(
-        report,
+pub fn preview_pdf(state: &AppState, dto: &ReportDto) -> CommandResult<Vec<u8>> {
+    let report = Report::try_from(dto)?;
+    Ok(render(
+        &report,
         state.fonts(),
-        ReportOptions {
-            draft,
-            ..ReportOptions::default()
-        },
+        CopyKind::Preview,
+        Purpose::Export,
+        false,
     )?)
 }
 
-pub fn preview_pdf(state: &AppState, dto: &ReportDto) -> CommandResult<Vec<u8>> {
-    let report = Report::try_from(dto)?;
-    let draft = hard_error_count(&report) > 0;
-    render(state, &report, draft)
-}
-
-/// A final copy is refused while hard errors remain; the UI then offers the 草稿 copy.
-/// `verb` says what the clerk asked for (导出 / 打印), for the refusal's wording.
+/// The PDF for export or print: a final copy is refused while hard errors remain (the UI then
+/// offers the 草稿 copy).
 pub(crate) fn printable(
     state: &AppState,
     dto: &ReportDto,
     draft: bool,
-    verb: &str,
+    purpose: Purpose,
 ) -> CommandResult<(Report, Vec<u8>)> {
     let report = Report::try_from(dto)?;
-    let errors = hard_error_count(&report);
-    if errors > 0 && !draft {
-        return Err(CommandError::new(
-            "hard_findings",
-            format!("报告还有{errors}处错误，不能{verb}正式版。可以先{verb}带“草稿”字样的草稿版。"),
-        ));
-    }
-    let bytes = render(state, &report, draft)?;
-    Ok((report, bytes))
-}
-
-fn file_name(report: &Report, draft: bool, extension: &str) -> String {
-    let stem: String = report
-        .title
-        .chars()
-        .map(|c| if r#"\/:*?"<>|"#.contains(c) { '_' } else { c })
-        .collect();
-    let stem = if stem.trim().is_empty() {
-        "年度报告".to_string()
+    let copy = if draft {
+        CopyKind::Draft
     } else {
-        stem
+        CopyKind::Final
     };
-    format!("{stem}{}.{extension}", if draft { "（草稿）" } else { "" })
+    let bytes = render(&report, state.fonts(), copy, purpose, false)?;
+    Ok((report, bytes))
 }
 
 /// Where to save: the clerk's choice in a save dialog, or, for the end-to-end tests, the
@@ -76,27 +58,35 @@ fn save_path(app: &AppHandle, name: &str, filter: (&str, &str)) -> Option<PathBu
         .and_then(|p| p.into_path().ok())
 }
 
-/// Writes through a temporary file and a rename: a failed write never leaves half a file.
-fn write_atomically(path: &Path, bytes: &[u8]) -> CommandResult<()> {
-    let tmp = path.with_extension("nianbao-tmp");
-    std::fs::write(&tmp, bytes)?;
-    std::fs::rename(&tmp, path)?;
-    Ok(())
-}
-
-pub fn export_pdf(
+/// Writes the report in `format` where the clerk chooses (a save dialog). A final PDF is
+/// refused while hard errors remain (`draft` asks for the 草稿 copy); other formats are the
+/// report as it stands.
+pub fn export_report(
     state: &AppState,
     app: &AppHandle,
     dto: &ReportDto,
+    format: FileFormatDto,
     draft: bool,
 ) -> CommandResult<Option<String>> {
-    let (report, bytes) = printable(state, dto, draft, "导出")?;
-    let Some(path) = save_path(app, &file_name(&report, draft, "pdf"), ("PDF 文件", "pdf"))
-    else {
+    let report = Report::try_from(dto)?;
+    let format = Format::from(format);
+    let copy = if draft {
+        CopyKind::Draft
+    } else {
+        CopyKind::Final
+    };
+    let bytes = write_report_as(&report, format, state.fonts(), copy, Purpose::Export)?;
+    let name = output_file_name(&report, draft && format == Format::Pdf, format);
+    let Some(path) = save_path(app, &name, (format.label(), format.extension())) else {
         return Ok(None);
     };
     write_atomically(&path, &bytes)?;
     Ok(Some(path.display().to_string()))
+}
+
+/// The report as a self-contained web page, for the portal's editor (复制网页版).
+pub fn web_page(dto: &ReportDto) -> CommandResult<String> {
+    Ok(nianbao_formats::html::write_html(&Report::try_from(dto)?))
 }
 
 /// Tauri has no print API: the PDF opens in the system's viewer, which prints it.
@@ -106,33 +96,24 @@ pub fn print_pdf(
     dto: &ReportDto,
     draft: bool,
 ) -> CommandResult<String> {
-    let (report, bytes) = printable(state, dto, draft, "打印")?;
+    let (report, bytes) = printable(state, dto, draft, Purpose::Print)?;
     let dir = std::env::temp_dir().join("nianbao");
     std::fs::create_dir_all(&dir)?;
-    let path = dir.join(file_name(&report, draft, "pdf"));
+    let path = dir.join(output_file_name(&report, draft, Format::Pdf));
     write_atomically(&path, &bytes)?;
     app.opener()
         .open_path(path.display().to_string(), None::<&str>)
-        .map_err(|e| CommandError::new("io", format!("无法打开PDF阅读器：{e}")))?;
+        .map_err(|e| CommandError::new(ErrorCode::Io, format!("无法打开PDF阅读器：{e}")))?;
     Ok(path.display().to_string())
 }
 
-pub fn export_exchange(app: &AppHandle, dto: &ReportDto) -> CommandResult<Option<String>> {
-    let report = Report::try_from(dto)?;
-    let name = format!("{}{}年报数据.json", report.unit.name, report.year);
-    let Some(path) = save_path(app, &name, ("年报数据文件", "json")) else {
-        return Ok(None);
-    };
-    write_atomically(&path, write_report(&report).as_bytes())?;
-    Ok(Some(path.display().to_string()))
-}
-
-/// Reads the chosen exchange files (all of them first) and saves them in one transaction.
-pub fn import_exchange(state: &AppState, app: &AppHandle) -> CommandResult<Vec<ReportSummaryDto>> {
+/// Reads the chosen report files (exchange files, Excel workbooks; all of them first) and
+/// saves them in one transaction.
+pub fn import_reports(state: &AppState, app: &AppHandle) -> CommandResult<Vec<ReportSummaryDto>> {
     let Some(paths) = app
         .dialog()
         .file()
-        .add_filter("年报数据文件", &["json"])
+        .add_filter("年报数据文件或Excel工作簿", &["json", "xlsx"])
         .blocking_pick_files()
     else {
         return Ok(Vec::new());
@@ -144,26 +125,18 @@ pub fn import_exchange(state: &AppState, app: &AppHandle) -> CommandResult<Vec<R
     import_files(state, &paths)
 }
 
+/// The listing lines of the reports the files held.
 pub fn import_files(state: &AppState, paths: &[PathBuf]) -> CommandResult<Vec<ReportSummaryDto>> {
-    let mut reports = Vec::new();
-    for path in paths {
-        let bytes = std::fs::read(path)?;
-        let report = read_report(&bytes).map_err(|e| {
-            CommandError::new(
-                "invalid_input",
-                format!("“{}”有问题，未导入任何文件：\n{e}", path.display()),
-            )
-        })?;
-        reports.push(report);
-    }
-    state.store().save_all(&reports)?;
-    let list = super::reports::list_reports(state)?;
+    let mut store = state.store();
+    let imported = nianbao_workflow::import_exchange_files(&mut store, paths)?;
+    let list = nianbao_workflow::list_reports(&store)?;
     Ok(list
-        .into_iter()
-        .filter(|s| {
-            reports
+        .iter()
+        .filter(|l| {
+            imported
                 .iter()
-                .any(|r| r.unit.name == s.unit_name && r.year == s.year)
+                .any(|i| i.unit_name == l.unit_name && i.year == l.year)
         })
+        .map(ReportSummaryDto::from)
         .collect())
 }

@@ -1,66 +1,31 @@
 //! The store's reports: list, open, create, save, delete; cell edits and checks.
 
 use crate::dto::*;
-use crate::error::{CommandError, CommandResult};
+use crate::error::{CommandError, CommandResult, ErrorCode};
 use crate::AppState;
-use nianbao_report::{parse_value, validate, Edition, Finding, Report, Unit};
+use nianbao_report::{parse_value, Edition, Report, ReportStatus, Unit};
 
-pub fn edition_layout(edition: &str) -> CommandResult<EditionLayoutDto> {
-    let edition = Edition::from_code(edition)
-        .ok_or_else(|| CommandError::new("invalid_input", format!("格式版本“{edition}”无效")))?;
-    Ok(EditionLayoutDto::of(edition))
-}
-
-/// The findings of `report`, with last year's report of the same unit when the store has it.
-pub fn findings(state: &AppState, report: &Report) -> CommandResult<Vec<Finding>> {
-    let previous = state
-        .store()
-        .load(&report.unit.name, report.year.saturating_sub(1))?;
-    Ok(validate(report, previous.as_ref()))
+pub fn edition_layout(edition: Edition) -> EditionLayoutDto {
+    EditionLayoutDto::of(edition)
 }
 
 pub fn checked(state: &AppState, report: &Report) -> CommandResult<CheckedReportDto> {
-    let findings = findings(state, report)?;
+    let findings = nianbao_workflow::findings(&state.store(), report)?;
     Ok(CheckedReportDto {
         report: ReportDto::from(report),
-        status: status_of(report, &findings),
-        findings: findings.iter().map(FindingDto::from).collect(),
+        status: ReportStatus::of(report, &findings),
+        findings,
     })
 }
 
 pub fn list_reports(state: &AppState) -> CommandResult<Vec<ReportSummaryDto>> {
-    let summaries = state.store().list()?;
-    let mut out = Vec::new();
-    for s in summaries {
-        let Some(report) = state.store().load(&s.unit_name, s.year)? else {
-            continue;
-        };
-        let findings = findings(state, &report)?;
-        let errors = findings.iter().filter(|f| f.is_error()).count() as u32;
-        out.push(ReportSummaryDto {
-            unit_kind: s.unit_kind.key().into(),
-            edition: s.edition.code().into(),
-            status: status_of(&report, &findings),
-            errors,
-            warnings: findings.len() as u32 - errors,
-            unit_name: s.unit_name,
-            year: s.year,
-            title: s.title,
-            updated_at: s.updated_at,
-        });
-    }
-    // Newest year first, as a clerk looks for this year's report.
-    out.sort_by(|a, b| {
-        b.year
-            .cmp(&a.year)
-            .then_with(|| a.unit_name.cmp(&b.unit_name))
-    });
-    Ok(out)
+    let list = nianbao_workflow::list_reports(&state.store())?;
+    Ok(list.iter().map(ReportSummaryDto::from).collect())
 }
 
 fn not_found(key: &ReportKeyDto) -> CommandError {
     CommandError::new(
-        "not_found",
+        ErrorCode::NotFound,
         format!("没有找到“{}”{}年的报告", key.unit_name, key.year),
     )
 }
@@ -81,20 +46,7 @@ pub fn create_report(
     year: u16,
 ) -> CommandResult<CheckedReportDto> {
     let unit = Unit::try_from(&unit)?;
-    check_year(year)?;
-    let mut store = state.store();
-    if store.load(&unit.name, year)?.is_some() {
-        return Err(CommandError::new(
-            "already_exists",
-            format!("“{}”{}年的报告已经存在，请在列表中打开它", unit.name, year),
-        ));
-    }
-    let report = match store.load(&unit.name, year.saturating_sub(1))? {
-        Some(previous) => Report::follow_on(&previous, unit, year),
-        None => Report::blank(unit, year),
-    };
-    store.save(&report)?;
-    drop(store);
+    let report = nianbao_workflow::create_report(&mut state.store(), unit, year)?;
     checked(state, &report)
 }
 
@@ -115,21 +67,15 @@ pub fn save_report(
     let report = Report::try_from(dto)?;
     let outcome = state
         .store()
-        .save_replacing(&key.unit_name, key.year, &report)
-        .map_err(|e| match e {
-            nianbao_store::StoreError::AlreadyExists { .. } => {
-                CommandError::new("already_exists", e.to_string())
-            }
-            e => e.into(),
-        })?;
-    let findings = findings(state, &report)?;
+        .save_replacing(&key.unit_name, key.year, &report)?;
+    let findings = nianbao_workflow::findings(&state.store(), &report)?;
     Ok(SavedDto {
         key: ReportKeyDto {
             unit_name: report.unit.name.clone(),
             year: report.year,
         },
-        status: status_of(&report, &findings),
-        findings: findings.iter().map(FindingDto::from).collect(),
+        status: ReportStatus::of(&report, &findings),
+        findings,
         changed: outcome != nianbao_store::SaveOutcome::Unchanged,
     })
 }
@@ -143,16 +89,16 @@ pub fn edit_cells(
 ) -> CommandResult<CellEditResultDto> {
     let mut report = Report::try_from(dto)?;
     let mut rejected = Vec::new();
+    let invalid =
+        |e: nianbao_report::FigureError| CommandError::new(ErrorCode::InvalidInput, e.to_string());
     for edit in edits {
-        let spec = report
-            .cell_spec(&edit.key)
-            .map_err(|e| CommandError::new("invalid_input", e.to_string()))?;
+        let spec = report.cell_spec(&edit.key).map_err(invalid)?;
         let refuse = |reason: &str| RejectedCellDto {
             key: edit.key.clone(),
             text: edit.text.clone(),
             message: cell_message(spec, reason),
         };
-        if spec.is_total {
+        if spec.is_total() {
             rejected.push(refuse("合计栏由程序自动计算，不需要填写"));
             continue;
         }
@@ -163,9 +109,7 @@ pub fn edit_cells(
             edit.text.as_str()
         };
         match parse_value(spec.kind, text) {
-            Ok(value) => report
-                .set_figure(&edit.key, value)
-                .map_err(|e| CommandError::new("invalid_input", e.to_string()))?,
+            Ok(value) => report.set_figure(&edit.key, value).map_err(invalid)?,
             Err(e) => rejected.push(refuse(&e.to_string())),
         }
     }
@@ -183,11 +127,9 @@ pub fn check_report(state: &AppState, dto: &ReportDto) -> CommandResult<CheckedR
 pub fn change_edition(
     state: &AppState,
     dto: &ReportDto,
-    edition: &str,
+    edition: Edition,
 ) -> CommandResult<CheckedReportDto> {
     let mut report = Report::try_from(dto)?;
-    let edition = Edition::from_code(edition)
-        .ok_or_else(|| CommandError::new("invalid_input", format!("格式版本“{edition}”无效")))?;
     report.change_edition(edition);
     report.fill_totals();
     checked(state, &report)

@@ -2,9 +2,11 @@
 
 use super::{output, reports};
 use crate::dto::*;
+use crate::error::ErrorCode;
 use crate::AppState;
-use nianbao_report::sample_report;
+use nianbao_report::{sample_report, Edition, ReportStatus, Severity, UnitKind};
 use nianbao_store::Store;
+use nianbao_workflow::Purpose;
 
 fn state() -> (tempfile::TempDir, AppState) {
     let dir = tempfile::tempdir().unwrap();
@@ -16,7 +18,7 @@ fn state() -> (tempfile::TempDir, AppState) {
 fn township() -> UnitDto {
     UnitDto {
         name: "城关镇人民政府".into(),
-        kind: "township".into(),
+        kind: UnitKind::Township,
         parent: Some("舒城县人民政府".into()),
         address: "城关镇人民路1号".into(),
         postcode: "231300".into(),
@@ -37,7 +39,7 @@ fn the_list_shows_the_sample_as_printable() {
     let list = reports::list_reports(&s).unwrap();
     assert_eq!(list.len(), 1);
     assert_eq!(list[0].unit_name, "舒城县人民政府");
-    assert_eq!(list[0].edition, "2019");
+    assert_eq!(list[0].edition, Edition::E2019);
     assert_eq!(
         (list[0].status, list[0].errors),
         (ReportStatus::Printable, 0)
@@ -48,7 +50,7 @@ fn the_list_shows_the_sample_as_printable() {
 fn create_a_2021_township_report_then_refuse_a_second() {
     let (_d, s) = state();
     let created = reports::create_report(&s, township(), 2021).unwrap();
-    assert_eq!(created.report.edition, "2021");
+    assert_eq!(created.report.edition, Edition::E2021);
     assert_eq!(
         created.report.title,
         "城关镇人民政府2021年政府信息公开工作年度报告"
@@ -59,13 +61,13 @@ fn create_a_2021_township_report_then_refuse_a_second() {
         .contains_key("applications.other_handling.no_fee.natural"));
     assert_eq!(created.status, ReportStatus::Draft, "prose still empty");
     let err = reports::create_report(&s, township(), 2021).unwrap_err();
-    assert_eq!(err.code, "already_exists");
+    assert_eq!(err.code, ErrorCode::AlreadyExists);
     assert!(err.message.contains("城关镇人民政府”2021年的报告已经存在"));
     let mut bad = township();
     bad.name = "  ".into();
     assert_eq!(
         reports::create_report(&s, bad, 2021).unwrap_err().code,
-        "invalid_input"
+        ErrorCode::InvalidInput
     );
 }
 
@@ -104,11 +106,9 @@ fn typed_cells_are_normalised_totals_filled_and_bad_ones_named() {
     assert!(out.rejected[1].message.contains("自动计算"));
     // Received but not handled: rule 1 fires and names the column.
     assert_eq!(out.checked.status, ReportStatus::HasErrors);
-    assert!(out
-        .checked
-        .findings
-        .iter()
-        .any(|f| f.rule == 1 && f.column.as_deref() == Some("natural") && f.severity == "error"));
+    assert!(out.checked.findings.iter().any(|f| f.rule == 1
+        && f.column.as_deref() == Some("natural")
+        && f.severity == Severity::Error));
 }
 
 #[test]
@@ -136,13 +136,13 @@ fn save_reopen_rename_and_delete() {
     assert_eq!(saved.key.unit_name, "城关镇人民政府办公室");
     assert_eq!(
         reports::open_report(&s, &key).unwrap_err().code,
-        "not_found"
+        ErrorCode::NotFound
     );
 
     reports::delete_report(&s, &saved.key).unwrap();
     assert_eq!(
         reports::delete_report(&s, &saved.key).unwrap_err().code,
-        "not_found"
+        ErrorCode::NotFound
     );
     assert_eq!(reports::list_reports(&s).unwrap().len(), 1);
 }
@@ -155,7 +155,7 @@ fn a_bad_report_from_the_ui_changes_nothing() {
     dto.figures
         .insert("applications.granted.natural".into(), "-1".into());
     let err = reports::save_report(&s, &sample_key(), &dto).unwrap_err();
-    assert_eq!(err.code, "invalid_input");
+    assert_eq!(err.code, ErrorCode::InvalidInput);
     assert!(
         err.message.contains("表三“（一）予以公开”行“自然人”列"),
         "{}",
@@ -172,7 +172,7 @@ fn next_year_carries_on_from_last_year() {
     let (_d, s) = state();
     let mut unit = township();
     unit.name = "舒城县人民政府".into();
-    unit.kind = "county_government".into();
+    unit.kind = UnitKind::CountyGovernment;
     let r = reports::create_report(&s, unit, 2021).unwrap();
     // The sample carried nothing out, so nothing is carried in, and rule 6 holds.
     assert!(r.findings.iter().all(|f| f.rule != 6));
@@ -180,23 +180,30 @@ fn next_year_carries_on_from_last_year() {
 }
 
 #[test]
-fn edition_layout_gives_the_official_labels() {
-    let l = reports::edition_layout("2021").unwrap();
-    assert_eq!(l.proactive.len(), 4);
-    assert_eq!(l.proactive[0].columns[0].label, "本年制发件数");
-    assert_eq!(l.application_rows.len(), 25);
+fn edition_layout_gives_the_official_tables() {
+    let l = reports::edition_layout(Edition::E2021);
+    assert_eq!(l.tables.len(), 3);
+    assert_eq!(l.tables[1].label, "表三");
     assert_eq!(
-        reports::edition_layout("2020").unwrap_err().code,
-        "invalid_input"
+        l.sections[1].table,
+        Some(nianbao_report::TableId::Proactive)
     );
+    let facts = FormatFactsDto::new();
+    let e2021 = facts
+        .editions
+        .iter()
+        .find(|e| e.edition == Edition::E2021)
+        .unwrap();
+    assert_eq!((e2021.first_year, e2021.last_year), (2021, facts.last_year));
+    assert_eq!(facts.total_rules, [2, 3, 4]);
 }
 
 #[test]
 fn change_edition_keeps_shared_cells() {
     let (_d, s) = state();
     let r = reports::open_report(&s, &sample_key()).unwrap().report;
-    let moved = reports::change_edition(&s, &r, "2021").unwrap();
-    assert_eq!(moved.report.edition, "2021");
+    let moved = reports::change_edition(&s, &r, Edition::E2021).unwrap();
+    assert_eq!(moved.report.edition, Edition::E2021);
     assert_eq!(moved.report.figures["applications.received.natural"], "29");
     assert!(moved
         .report
@@ -211,18 +218,15 @@ fn the_preview_is_a_pdf_and_a_final_copy_waits_for_the_errors_to_go() {
     let pdf = output::preview_pdf(&s, &r).unwrap();
     assert!(pdf.starts_with(b"%PDF-"));
     r.figures.insert("appeals.review.upheld".into(), "1".into());
-    let report = nianbao_report::Report::try_from(&r).unwrap();
-    assert!(output::render(&s, &report, true)
-        .unwrap()
-        .starts_with(b"%PDF-"));
-    let err = output::printable(&s, &r, false, "打印").unwrap_err();
-    assert_eq!(err.code, "hard_findings");
+    assert!(output::preview_pdf(&s, &r).unwrap().starts_with(b"%PDF-"));
+    let err = output::printable(&s, &r, false, Purpose::Print).unwrap_err();
+    assert_eq!(err.code, ErrorCode::HardFindings);
     assert!(
         err.message.contains("1处错误，不能打印正式版"),
         "{}",
         err.message
     );
-    assert!(output::printable(&s, &r, true, "打印").is_ok());
+    assert!(output::printable(&s, &r, true, Purpose::Print).is_ok());
 }
 
 #[test]
@@ -235,7 +239,7 @@ fn importing_files_is_all_or_nothing() {
     let bad = d.path().join("bad.json");
     std::fs::write(&bad, "{ \"format\": ").unwrap();
     let err = output::import_files(&s, &[good.clone(), bad]).unwrap_err();
-    assert_eq!(err.code, "invalid_input");
+    assert_eq!(err.code, ErrorCode::InvalidInput);
     assert!(err.message.contains("bad.json"));
     assert_eq!(reports::list_reports(&s).unwrap().len(), 1);
     let imported = output::import_files(&s, &[good]).unwrap();
@@ -256,4 +260,70 @@ fn default_texts_follow_the_unit_s_contact() {
         t.opening
     );
     assert!(t.opening.contains("国办公开办函〔2021〕30号"));
+}
+
+/// `nianbao-cli` as built beside this test binary (`cargo test --workspace` builds it).
+fn cli_binary() -> std::path::PathBuf {
+    let exe = std::env::current_exe().unwrap();
+    let dir = exe.parent().and_then(|deps| deps.parent()).unwrap();
+    let cli = dir.join(format!("nianbao-cli{}", std::env::consts::EXE_SUFFIX));
+    assert!(
+        cli.exists(),
+        "{} is missing: run `cargo test --workspace` (or `cargo build -p nianbao-cli`) first",
+        cli.display()
+    );
+    cli
+}
+
+#[test]
+fn the_cli_and_the_app_answer_a_final_copy_request_the_same() {
+    let (d, s) = state();
+    let mut r = reports::open_report(&s, &sample_key()).unwrap().report;
+    r.figures.insert("appeals.review.upheld".into(), "1".into());
+    let file = d.path().join("报告 数据.json");
+    let report = nianbao_report::Report::try_from(&r).unwrap();
+    std::fs::write(&file, nianbao_report::write_report(&report)).unwrap();
+    let pdf = d.path().join("报告.pdf");
+    let render = |extra: &[&str]| {
+        std::process::Command::new(cli_binary())
+            .arg("render")
+            .arg(&file)
+            .arg("--out")
+            .arg(&pdf)
+            .args(extra)
+            .output()
+            .unwrap()
+    };
+
+    // A final copy: both refuse, with the same sentence, and the CLI writes nothing.
+    let app = output::printable(&s, &r, false, Purpose::Export).unwrap_err();
+    assert_eq!(app.code, ErrorCode::HardFindings);
+    let cli = render(&[]);
+    assert_eq!(cli.status.code(), Some(1));
+    let said = String::from_utf8_lossy(&cli.stderr);
+    assert!(
+        said.contains(&app.message),
+        "app: {}\ncli: {said}",
+        app.message
+    );
+    assert!(!pdf.exists());
+
+    // A draft: both make it, with the same pages. (Not compared byte for byte: a build of one
+    // package alone may unify the compressor's features differently from the workspace's.)
+    let (_, app_draft) = output::printable(&s, &r, true, Purpose::Export).unwrap();
+    assert_eq!(render(&["--draft"]).status.code(), Some(1));
+    let app_pdf = d.path().join("app.pdf");
+    std::fs::write(&app_pdf, app_draft).unwrap();
+    let text = |p: &std::path::Path| {
+        let o = std::process::Command::new("pdftotext")
+            .args(["-layout"])
+            .arg(p)
+            .arg("-")
+            .output()
+            .expect("pdftotext (poppler-utils) is installed by .ci/setup");
+        String::from_utf8(o.stdout).unwrap()
+    };
+    let cli_text = text(&pdf);
+    assert!(cli_text.contains("草稿") && cli_text.contains("行政复议"));
+    assert_eq!(cli_text, text(&app_pdf));
 }

@@ -1,17 +1,39 @@
 import { afterEach, describe, expect, it } from "vitest";
-import { flushPromises, mount } from "@vue/test-utils";
-import { reactive } from "vue";
+import { flushPromises, mount, type VueWrapper } from "@vue/test-utils";
 import ProseEditor from "./ProseEditor.vue";
 import type { ParagraphDto } from "../bindings";
 
+/** Every list the editor was given, with its text then: the editor must never change one. */
+const given: { list: readonly ParagraphDto[]; json: string }[] = [];
+
 afterEach(() => {
+  for (const g of given) expect(JSON.stringify(g.list)).toBe(g.json);
+  given.length = 0;
   document.body.innerHTML = "";
 });
 
+/** Mounts the editor as the session does: each `change` becomes the next `paragraphs` prop.
+ * `model` follows the latest list. */
 function setup(paragraphs: ParagraphDto[]) {
-  const model = reactive(paragraphs);
-  const w = mount(ProseEditor, { props: { paragraphs: model, label: "一、总体情况" }, attachTo: document.body });
-  return { model, w };
+  const model: ParagraphDto[] = [...paragraphs];
+  const changes: boolean[] = [];
+  const give = (list: ParagraphDto[]) => {
+    given.push({ list, json: JSON.stringify(list) });
+    return list;
+  };
+  const w: VueWrapper = mount(ProseEditor, {
+    props: {
+      paragraphs: give(paragraphs),
+      label: "一、总体情况",
+      onChange: (next: ParagraphDto[], structural: boolean) => {
+        changes.push(structural);
+        model.splice(0, model.length, ...next);
+        void w.setProps({ paragraphs: give(next) });
+      },
+    },
+    attachTo: document.body,
+  });
+  return { model, w, changes };
 }
 
 function paste(el: Element, text: string) {
@@ -102,6 +124,37 @@ describe("ProseEditor", () => {
     expect(model).toHaveLength(1);
     await area.trigger("keydown", { key: "Enter" });
     expect(model.map((p) => p.text)).toEqual(["第一句。", "第二句。"]);
+  });
+});
+
+describe("ProseEditor, one writer", () => {
+  it("typing emits a new list, not structural; the other paragraphs are the same objects", async () => {
+    const { w, model, changes } = setup([
+      { level: null, heading: null, text: "甲" },
+      { level: "sub", heading: "（一）", text: "乙" },
+    ]);
+    const second = model[1];
+    await w.findAll("[data-testid=paragraph-text]")[0].setValue("甲甲");
+    expect(model.map((p) => p.text)).toEqual(["甲甲", "乙"]);
+    expect(model[1]).toBe(second);
+    await w.get("[data-testid=paragraph-heading]").setValue("（一）主动公开");
+    expect(model[1]).toEqual({ level: "sub", heading: "（一）主动公开", text: "乙" });
+    await w.findAll("[data-testid=paragraph-add]")[0].trigger("click");
+    expect(changes).toEqual([false, false, true]);
+  });
+
+  it("changes nothing in place even when the list it is given is frozen", async () => {
+    const list = Object.freeze([Object.freeze({ level: null, heading: null, text: "第一句。第二句。" })]) as unknown as ParagraphDto[];
+    const { w, model } = setup(list);
+    const area = w.get("[data-testid=paragraph-text]");
+    (area.element as HTMLTextAreaElement).setSelectionRange(4, 4);
+    await area.trigger("keydown", { key: "Enter" });
+    await w.findAll("[data-testid=paragraph-level]")[1].setValue("sub");
+    expect(model).toEqual([
+      { level: null, heading: null, text: "第一句。" },
+      { level: "sub", heading: "", text: "第二句。" },
+    ]);
+    expect(list[0].text).toBe("第一句。第二句。");
   });
 });
 

@@ -67,95 +67,52 @@ async function focusCell(w: VueWrapper, key: string) {
   await nextTick();
 }
 
-describe("table 三 shape", () => {
-  it("has the corner, header spans and row spans of the official template", () => {
-    for (const layout of [LAYOUT_2019, LAYOUT_2021]) {
-      const w = grid("applications", { layout });
-      const table = w.get('[data-testid="grid-applications"]');
-      const ths = table.findAll("th");
-      const th = (text: string) => {
-        const found = ths.find((t) => t.text() === text);
-        expect(found, text).toBeDefined();
-        return found!;
-      };
-      const corner = th(layout.applications_corner);
-      expect(corner.attributes("colspan")).toBe("3");
-      expect(corner.attributes("rowspan")).toBe("3");
-      expect(th("申请人情况").attributes("colspan")).toBe("7");
-      expect(th("自然人").attributes("rowspan")).toBe("2");
-      expect(th("总计").attributes("rowspan")).toBe("2");
-      expect(th("法人或其他组织").attributes("colspan")).toBe("5");
-      const results = layout.application_rows.filter((r) => r.place !== "top").length;
-      expect(th("三、本年度办理结果").attributes("rowspan")).toBe(String(results));
-      expect(th("（三）不予公开").attributes("rowspan")).toBe("8");
-      expect(th("（四）无法提供").attributes("rowspan")).toBe("3");
-      expect(th("（五）不予处理").attributes("rowspan")).toBe("5");
-      expect(th("一、本年新收政府信息公开申请数量").attributes("colspan")).toBe("3");
-      expect(th("四、结转下年度继续办理").attributes("colspan")).toBe("3");
-      expect(th("（一）予以公开").attributes("colspan")).toBe("2");
-      expect(th("（七）总计").attributes("colspan")).toBe("2");
-      if (layout.edition === "2019") {
-        expect(th("（六）其他处理").attributes("colspan")).toBe("2");
-      } else {
-        expect(th("（六）其他处理").attributes("rowspan")).toBe("3");
-      }
-      // One body row per layout row, seven number cells each; no subtotal rows or columns.
-      const rows = table.findAll("tbody tr");
-      expect(rows).toHaveLength(layout.application_rows.length);
-      for (const r of rows) expect(r.findAll("td[data-cell]")).toHaveLength(7);
-      expect(table.text()).not.toContain("小计");
-      w.unmount();
-      mounted.pop();
-    }
-  });
+/** Text as a cell shows it, whitespace aside (the template's line breaks are CSS line breaks). */
+const squash = (t: string) => t.replace(/\s+/g, "");
 
-  it("shows the figures centred in their cells", () => {
+describe("every grid is the edition's template", () => {
+  for (const layout of [LAYOUT_2019, LAYOUT_2021]) {
+    for (const template of layout.tables) {
+      it(`${layout.edition} ${template.label}: every label with its spans, every figure in place`, () => {
+        const w = grid(template.table, { layout });
+        const table = w.get(`[data-testid="grid-${template.table}"]`);
+        const ths = table.findAll("th");
+        const attr = (n: number) => (n > 1 ? String(n) : undefined);
+        for (const c of template.cells) {
+          if (c.content.type === "label") {
+            const text = squash(c.content.text);
+            const found = ths.filter(
+              (t) =>
+                squash(t.text()) === text &&
+                t.attributes("rowspan") === attr(c.row_span) &&
+                t.attributes("colspan") === attr(c.col_span),
+            );
+            expect(found.length, `${text} ${c.row_span}×${c.col_span}`).toBeGreaterThan(0);
+          } else {
+            const td = cell(w, c.content.key);
+            expect(td.attributes("colspan")).toBe(attr(c.col_span));
+            expect(td.attributes("data-total")).toBe(c.content.total ? "true" : undefined);
+          }
+        }
+        // Header rows in <thead>, every other row in <tbody>; nothing the template lacks.
+        expect(table.findAll("thead tr")).toHaveLength(template.header_rows);
+        expect(table.findAll("tbody tr")).toHaveLength(template.rows - template.header_rows);
+        const labels = template.cells.filter((c) => c.content.type === "label").length;
+        expect(ths).toHaveLength(labels);
+        const figures = template.cells.length - labels;
+        expect(table.findAll("td[data-cell]")).toHaveLength(figures);
+      });
+    }
+  }
+
+  it("shows the figures in their cells", () => {
     const w = grid("applications");
     expect((input(w, "applications.received.natural").element as HTMLInputElement).value).toBe("29");
     expect((input(w, "applications.handled_total.total").element as HTMLInputElement).value).toBe("32");
   });
-});
 
-describe("table 四 shape", () => {
-  it("groups 行政复议 and 行政诉讼 over their columns", () => {
-    const w = grid("appeals");
-    const ths = w.findAll("thead th");
-    const byText = (t: string) => ths.filter((th) => th.text() === t);
-    expect(byText("行政复议")[0].attributes("colspan")).toBe("5");
-    expect(byText("行政诉讼")[0].attributes("colspan")).toBe("10");
-    expect(byText("未经复议直接起诉")[0].attributes("colspan")).toBe("5");
-    expect(byText("复议后起诉")[0].attributes("colspan")).toBe("5");
-    const upheld = byText("结果维持");
-    expect(upheld).toHaveLength(3);
-    expect(upheld[0].attributes("rowspan")).toBe("2");
-    expect(upheld[1].attributes("rowspan")).toBeUndefined();
-    const data = w.findAll("tbody tr");
-    expect(data).toHaveLength(1);
-    expect(data[0].findAll("td[data-cell]")).toHaveLength(15);
-    expect(w.findAll('td[data-total="true"]').map((t) => t.attributes("data-cell"))).toEqual([
-      "appeals.review.total",
-      "appeals.suit_direct.total",
-      "appeals.suit_after_review.total",
-    ]);
-  });
-});
-
-describe("table 二 shape", () => {
-  it("has one block per article item, the last cell spanning the rest", () => {
-    const w = grid("proactive", { layout: LAYOUT_2021 });
-    const items = w.findAll("th.item");
-    expect(items.map((t) => t.text())).toEqual(LAYOUT_2021.proactive.map((b) => b.item));
-    for (const t of items) expect(t.attributes("colspan")).toBe("4");
-    expect(cell(w, "proactive.licensing.decisions").attributes("colspan")).toBe("3");
-    expect(cell(w, "proactive.regulations.in_force").attributes("colspan")).toBeUndefined();
-    expect(w.findAll("th").filter((t) => t.text() === "信息内容")).toHaveLength(4);
-    expect(w.text()).toContain("本年收费金额（单位：万元）");
-  });
-
-  it("2019: blocks of two columns span the third; money carries 万元", () => {
+  it("2019: money carries 万元 and changes read 增/减", () => {
     const w = grid("proactive");
-    expect(w.findAll("th.item")).toHaveLength(5);
-    expect(cell(w, "proactive.fees.change").attributes("colspan")).toBe("2");
     expect(cell(w, "proactive.procurement.amount").text()).toContain("万元");
     expect((input(w, "proactive.licensing.change").element as HTMLInputElement).value).toBe("减3");
   });
@@ -181,8 +138,8 @@ describe("totals", () => {
 });
 
 function layoutCells(layout: EditionLayoutDto) {
-  const rows = layout.application_rows.length;
-  return { totals: rows + 6 };
+  const t = layout.tables.find((x) => x.table === "applications")!;
+  return { totals: t.cells.filter((c) => c.content.type === "figure" && c.content.total).length };
 }
 
 describe("keyboard", () => {
@@ -392,6 +349,26 @@ describe("paste", () => {
         { key: "applications.carried_in.research", text: "1" },
       ],
     ]);
+  });
+
+  it("asks before treating empty cells as 0: Esc is 取消, and the focus goes back to the cell", async () => {
+    const w = grid("applications");
+    await focusCell(w, "applications.received.natural");
+    await paste("5\t\t7\n");
+    const dialog = w.get('[data-testid="paste-confirm"]');
+    expect(dialog.get("[role=dialog]").attributes("aria-modal")).toBe("true");
+    expect((document.activeElement as HTMLElement).textContent?.trim()).toBe("确定");
+    window.dispatchEvent(new KeyboardEvent("keydown", { key: "Escape", bubbles: true, cancelable: true }));
+    await nextTick();
+    await nextTick();
+    expect(w.find('[data-testid="paste-confirm"]').exists()).toBe(false);
+    expect(edits(w)).toEqual([
+      [
+        { key: "applications.received.natural", text: "5" },
+        { key: "applications.received.research", text: "7" },
+      ],
+    ]);
+    expect(focused()).toBe("applications.received.natural");
   });
 
   it("a single value pasted on a focused cell sets it", async () => {

@@ -5,65 +5,38 @@ import type {
   CellEditDto,
   CellEditResultDto,
   CheckedReportDto,
+  CommandError,
   EditionLayoutDto,
-  FindingDto,
+  Finding,
+  FormatFactsDto,
   ReportDto,
   ReportKeyDto,
   ReportStatus,
   ReportSummaryDto,
   SavedDto,
+  SectionKey,
   UnitDto,
 } from "../bindings";
+import { editionForYear } from "../facts";
+import layouts from "./edition-layouts.json";
 
-export const SECTION_KEYS = ["overview", "proactive", "applications", "appeals", "problems", "other"];
-const SECTION_LABELS = [
-  "一、总体情况",
-  "二、主动公开政府信息情况",
-  "三、收到和处理政府信息公开申请情况",
-  "四、政府信息公开行政复议、行政诉讼情况",
-  "五、存在的主要问题及改进情况",
-  "六、其他需要报告的事项",
-];
-const APP_COLUMNS = ["natural", "business", "research", "public_interest", "legal_service", "other", "total"];
-const APP_LEAVES = ["granted", "partial", "withheld.state_secret", "unavailable.not_held", "not_processed.petition"];
+/** The format's facts and both editions' layouts, generated from Rust (edition-layouts.json). */
+export const FACTS = layouts.facts as FormatFactsDto;
 
 export function fakeLayout(edition: Edition): EditionLayoutDto {
-  const count = (key: string, label: string) => ({ key, label, kind: "count" as const });
-  return {
-    edition,
-    source: edition === "2019" ? "国办公开办函〔2019〕60号" : "国办公开办函〔2021〕30号",
-    sections: SECTION_KEYS.map((key, i) => ({ key, label: SECTION_LABELS[i] })),
-    proactive_row_header: "信息内容",
-    proactive: [
-      {
-        item: "第二十条第（一）项",
-        columns: [count("issued", "本年制发件数"), count("repealed", "本年废止件数"), count("in_force", "现行有效件数")],
-        rows: [{ key: "regulations", label: "规章" }],
-      },
-    ],
-    applications_corner: "（本列数据的勾稽关系为：第一项加第二项之和，等于第三项加第四项之和）",
-    applicants_header: "申请人情况",
-    legal_persons_header: "法人或其他组织",
-    results_header: "三、本年度办理结果",
-    application_columns: APP_COLUMNS.map((c) => count(c, c)),
-    application_rows: [
-      { key: "received", label: "一、本年新收政府信息公开申请数量", place: "top", group: null, is_total: false },
-      { key: "carried_in", label: "二、上年结转政府信息公开申请数量", place: "top", group: null, is_total: false },
-      { key: "granted", label: "（一）予以公开", place: "result", group: null, is_total: false },
-      { key: "handled_total", label: "（七）总计", place: "result", group: null, is_total: true },
-      { key: "carried_out", label: "四、结转下年度继续办理", place: "top", group: null, is_total: false },
-    ],
-    litigation_header: "行政诉讼",
-    appeal_groups: [{ key: "review", label: "行政复议" }],
-    appeal_columns: ["upheld", "corrected", "other", "pending", "total"].map((c) => count(c, c)),
-  };
+  return layouts[edition] as EditionLayoutDto;
 }
+
+export const SECTION_KEYS: SectionKey[] = fakeLayout("2021").sections.map((s) => s.key);
+const sectionHeading = (key: SectionKey) => fakeLayout("2021").sections.find((s) => s.key === key)!.heading;
+const APP_COLUMNS = ["natural", "business", "research", "public_interest", "legal_service", "other", "total"];
+const APP_LEAVES = ["granted", "partial", "withheld.state_secret", "unavailable.not_held", "not_processed.petition"];
 
 export function blankReport(unit: UnitDto, year: number): ReportDto {
   return {
     unit: { ...unit },
     year,
-    edition: year <= 2020 ? "2019" : "2021",
+    edition: editionForYear(FACTS, year) ?? "2021",
     title: `${unit.name}${year}年政府信息公开工作年度报告`,
     opening: `本报告根据《中华人民共和国政府信息公开条例》编制。`,
     sections: SECTION_KEYS.map((key) => ({ key, paragraphs: [] })),
@@ -106,8 +79,8 @@ export function sampleReport(): ReportDto {
 
 const num = (figures: Record<string, string>, key: string) => Number(figures[key] ?? "0") || 0;
 
-export function fakeCheck(r: ReportDto): { findings: FindingDto[]; status: ReportStatus } {
-  const findings: FindingDto[] = [];
+export function fakeCheck(r: ReportDto): { findings: Finding[]; status: ReportStatus } {
+  const findings: Finding[] = [];
   for (const c of APP_COLUMNS) {
     const left = num(r.figures, `applications.received.${c}`) + num(r.figures, `applications.carried_in.${c}`);
     const right = num(r.figures, `applications.handled_total.${c}`) + num(r.figures, `applications.carried_out.${c}`);
@@ -123,7 +96,7 @@ export function fakeCheck(r: ReportDto): { findings: FindingDto[]; status: Repor
         paragraph: null,
         expected: String(left),
         found: String(right),
-        message: `表三“${c}”列：一加二应等于（七）总计加四（应为${left}，实为${right}）`,
+        message: `表三“${c}”列：两边之和应相等（应为${left}，实为${right}）`,
       });
     }
   }
@@ -146,7 +119,7 @@ export function fakeCheck(r: ReportDto): { findings: FindingDto[]; status: Repor
       });
     }
   }
-  r.sections.forEach((s, i) => {
+  r.sections.forEach((s) => {
     if (s.paragraphs.every((p) => !p.text.trim() && !(p.heading ?? "").trim())) {
       findings.push({
         rule: 10,
@@ -159,7 +132,7 @@ export function fakeCheck(r: ReportDto): { findings: FindingDto[]; status: Repor
         paragraph: null,
         expected: null,
         found: null,
-        message: `“${SECTION_LABELS[i]}”还没有填写内容。`,
+        message: `“${sectionHeading(s.key)}”还没有填写内容。`,
       });
     }
   });
@@ -178,7 +151,7 @@ export interface FakeBackend extends Backend {
   reports: Map<string, { report: ReportDto; updated_at: string }>;
   calls: { method: string; args: unknown[] }[];
   /** When set, the next saveReport calls reject with this error. */
-  failSaves: { code: string; message: string } | null;
+  failSaves: CommandError | null;
   /** What `onWindowClose` registered; a test closes the window by running them. */
   closeHooks: (() => Promise<void>)[];
 }
@@ -190,7 +163,10 @@ export function createFakeBackend(initial: ReportDto[] = [sampleReport()]): Fake
   for (const r of initial) reports.set(id({ unit_name: r.unit.name, year: r.year }), { report: copy(r), updated_at: stamp() });
 
   const checked = (r: ReportDto): CheckedReportDto => ({ report: copy(r), ...fakeCheck(r) });
-  const notFound = (k: ReportKeyDto) => ({ code: "not_found", message: `没有找到“${k.unit_name}”${k.year}年的报告` });
+  const notFound = (k: ReportKeyDto): CommandError => ({
+    code: "not_found",
+    message: `没有找到“${k.unit_name}”${k.year}年的报告`,
+  });
 
   const fake: FakeBackend = {
     reports,
@@ -199,6 +175,9 @@ export function createFakeBackend(initial: ReportDto[] = [sampleReport()]): Fake
     closeHooks: [],
     async appVersion() {
       return "0.1.0";
+    },
+    async formatFacts() {
+      return FACTS;
     },
     async editionLayout(edition) {
       fake.calls.push({ method: "editionLayout", args: [edition] });
@@ -309,8 +288,16 @@ export function createFakeBackend(initial: ReportDto[] = [sampleReport()]): Fake
         opening: `本报告……统计期限自${report.year}年1月1日起至${report.year}年12月31日止。如对本报告有疑问，请与${u.name}联系（地址：${u.address}；邮编：${u.postcode}；联系电话：${u.phone}）。`,
       };
     },
-    async importExchange() {
-      fake.calls.push({ method: "importExchange", args: [] });
+    async exportReport(report, format) {
+      fake.calls.push({ method: "exportReport", args: [copy(report), format] });
+      return `/tmp/${report.title}.${format}`;
+    },
+    async webPage(report) {
+      fake.calls.push({ method: "webPage", args: [copy(report)] });
+      return `<html><body><h1>${report.title}</h1></body></html>`;
+    },
+    async importReports() {
+      fake.calls.push({ method: "importReports", args: [] });
       return [];
     },
     async onWindowClose(beforeClose) {

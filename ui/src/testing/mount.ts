@@ -4,7 +4,8 @@ import { defineComponent, h, type Component } from "vue";
 import { mount } from "@vue/test-utils";
 import { vi } from "vitest";
 import { backendKey } from "../api";
-import type { FakeBackend } from "./fakeBackend";
+import { factsKey } from "../facts";
+import { FACTS, type FakeBackend } from "./fakeBackend";
 
 export const focusCell = vi.fn();
 
@@ -32,7 +33,7 @@ export function mountWith<C extends Component>(component: C, backend: FakeBacken
     props: props as never,
     attachTo: document.body,
     global: {
-      provide: { [backendKey as symbol]: backend },
+      provide: { [backendKey as symbol]: backend, [factsKey as symbol]: FACTS },
       stubs: { TableGrid: TableGridStub, PdfPreview: PdfPreviewStub },
     },
   });

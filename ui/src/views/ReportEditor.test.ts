@@ -1,8 +1,11 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 import { flushPromises } from "@vue/test-utils";
 import ReportEditor from "./ReportEditor.vue";
-import { createFakeBackend, sampleReport } from "../testing/fakeBackend";
-import { focusCell, mountWith } from "../testing/mount";
+import { FACTS, createFakeBackend, sampleReport } from "../testing/fakeBackend";
+import { factsKey } from "../facts";
+import { mount } from "@vue/test-utils";
+import { backendKey } from "../api";
+import { PdfPreviewStub, focusCell, mountWith } from "../testing/mount";
 
 const KEY = { unit_name: "舒城县人民政府", year: 2020 };
 
@@ -244,6 +247,107 @@ describe("the editor", () => {
   });
 });
 
+describe("基本信息 and 落款 panes", () => {
+  const value = (w: Awaited<ReturnType<typeof open>>, sel: string) => (w.get(sel).element as HTMLInputElement).value;
+
+  it("unit fields, the sign-off and its date are edits the session undoes, one by one", async () => {
+    const backend = createFakeBackend();
+    const w = await open(backend, { sessionOptions: { coalesceMs: 0, debounceMs: 60_000 } });
+    await w.get("[data-testid=unit-name]").setValue("舒城县政府");
+    await w.get("#u-kind").setValue("department");
+    await w.get("#u-parent").setValue("  六安市人民政府 ");
+    await w.get("#u-parent").trigger("change");
+    await w.get("[data-testid=tab-signoff]").trigger("click");
+    await w.get("[data-testid=signoff-name]").setValue("舒城县政府办公室");
+    await w.get("#so-y").setValue("2021");
+    const [, month, day] = w.findAll(".date input");
+    await day.setValue("25");
+    await day.trigger("change");
+    expect(w.text()).toContain("2021年1月25日");
+    await w.get("[data-testid=signoff-on]").setValue(false);
+    expect(w.find("[data-testid=signoff-name]").exists()).toBe(false);
+    expect(month.exists()).toBe(true);
+
+    const undo = () => w.get("[data-testid=undo]").trigger("click");
+    await undo();
+    expect(value(w, "[data-testid=signoff-name]")).toBe("舒城县政府办公室");
+    expect(w.text()).toContain("2021年1月25日");
+    await undo();
+    expect(w.text()).toContain("2021年1月20日");
+    expect(value(w, "#so-y + input + input")).toBe("20");
+    await undo();
+    expect(value(w, "[data-testid=signoff-name]")).toBe("舒城县人民政府办公室");
+    await w.get("[data-testid=tab-basic]").trigger("click");
+    expect(value(w, "#u-parent")).toBe("六安市人民政府");
+    await undo();
+    expect(value(w, "#u-parent")).toBe("");
+    expect((w.get("#u-kind").element as HTMLSelectElement).value).toBe("department");
+    await undo();
+    expect((w.get("#u-kind").element as HTMLSelectElement).value).toBe("county_government");
+    expect(value(w, "[data-testid=unit-name]")).toBe("舒城县政府");
+    await undo();
+    expect(value(w, "[data-testid=unit-name]")).toBe("舒城县人民政府");
+    expect(w.get("[data-testid=undo]").attributes("disabled")).toBeDefined();
+  });
+
+  it("turning the sign-off on proposes the unit's name and 20 January of the next year", async () => {
+    const report = sampleReport();
+    report.sign_off = null;
+    const w = await open(createFakeBackend([report]));
+    await w.get("[data-testid=tab-signoff]").trigger("click");
+    expect(w.text()).toContain("不加落款时，报告以第六部分结束。");
+    await w.get("[data-testid=signoff-on]").setValue(true);
+    expect(value(w, "[data-testid=signoff-name]")).toBe("舒城县人民政府");
+    expect(w.text()).toContain("2021年1月");
+  });
+
+  it("a wrong date is named and not applied", async () => {
+    const w = await open(createFakeBackend(), { sessionOptions: { debounceMs: 60_000 } });
+    await w.get("[data-testid=tab-signoff]").trigger("click");
+    const day = w.findAll(".date input")[2];
+    await day.setValue("32");
+    await day.trigger("change");
+    expect(w.get("[data-testid=signoff-date-error]").text()).toBe("日期不对，请检查年、月、日。");
+    expect(w.text()).toContain("2021年1月20日");
+    expect(w.get("[data-testid=undo]").attributes("disabled")).toBeDefined();
+  });
+
+  it("a year of another edition changes the edition and its tables; undo brings both back", async () => {
+    const backend = createFakeBackend();
+    const w = await open(backend, { sessionOptions: { debounceMs: 60_000 } });
+    const year = w.get("[data-testid=report-year]");
+    await year.setValue("2021");
+    await year.trigger("change");
+    await flushPromises();
+    expect(w.get("h1").text()).toContain("2021年");
+    expect(w.text()).toContain("格式：2021年版（国办公开办函〔2021〕30号）");
+    await w.get("[data-testid=undo]").trigger("click");
+    await flushPromises();
+    expect(w.get("h1").text()).toContain("2020年");
+    expect(value(w, "[data-testid=report-year]")).toBe("2020");
+    expect(w.text()).toContain("格式：2019年版（国办公开办函〔2019〕60号）");
+    await year.setValue("1999");
+    await year.trigger("change");
+    expect(w.get("[data-testid=year-error]").text()).toBe(
+      `请填写报告年度（${FACTS.first_year}至${FACTS.last_year}年），例如2021。`,
+    );
+    expect(w.get("h1").text()).toContain("2020年");
+  });
+
+  it("paragraph edits in a section go through the session and are undone", async () => {
+    const w = await open(createFakeBackend(), { sessionOptions: { coalesceMs: 0 } });
+    await w.get("[data-testid=tab-problems]").trigger("click");
+    const text = () => w.findAll("[data-testid=paragraph-text]").map((t) => (t.element as HTMLTextAreaElement).value);
+    await w.get("[data-testid=paragraph-add-end]").trigger("click");
+    await w.findAll("[data-testid=paragraph-text]")[1].setValue("改进措施。");
+    expect(text()).toEqual(["problems的内容。", "改进措施。"]);
+    await w.get("[data-testid=undo]").trigger("click");
+    expect(text()).toEqual(["problems的内容。", ""]);
+    await w.get("[data-testid=undo]").trigger("click");
+    expect(text()).toEqual(["problems的内容。"]);
+  });
+});
+
 describe("fast cell typing", () => {
   it("two cell edits in a row both stay", async () => {
     const backend = createFakeBackend();
@@ -257,5 +361,34 @@ describe("fast cell typing", () => {
     expect(figures["applications.received.business"]).toBe("2");
     expect(figures["applications.granted.business"]).toBe("2");
     expect(figures["applications.handled_total.business"]).toBe("2");
+  });
+});
+
+describe("the real grid in the editor", () => {
+  it("a typed cell comes back from the session with its totals; undo takes it back", async () => {
+    const backend = createFakeBackend();
+    const w = mount(ReportEditor as never, {
+      props: { reportKey: KEY, sessionOptions: { debounceMs: 60_000 } } as never,
+      attachTo: document.body,
+      global: {
+        provide: { [backendKey as symbol]: backend, [factsKey as symbol]: FACTS },
+        stubs: { PdfPreview: PdfPreviewStub },
+      },
+    });
+    await flushPromises();
+    await w.get("[data-testid=tab-applications]").trigger("click");
+    const input = (key: string) => w.get(`[data-cell="${key}"] input`).element as HTMLInputElement;
+    const el = input("applications.received.business");
+    el.focus();
+    el.dispatchEvent(new KeyboardEvent("keydown", { key: "2", bubbles: true, cancelable: true }));
+    el.dispatchEvent(new KeyboardEvent("keydown", { key: "Enter", bubbles: true, cancelable: true }));
+    await flushPromises();
+    expect(input("applications.received.business").value).toBe("2");
+    expect(input("applications.received.total").value).toBe("31");
+    await w.get("[data-testid=undo]").trigger("click");
+    await flushPromises();
+    expect(input("applications.received.business").value).toBe("");
+    expect(input("applications.received.total").value).toBe("29");
+    w.unmount();
   });
 });

@@ -2,11 +2,12 @@
 //! township files, and tests. A thin door onto the same functions the app uses.
 
 use clap::{Parser, Subcommand};
-use nianbao_report::{
-    hard_error_count, read_report, sample_json, validate, write_report, ExchangeError, Finding,
-    Report, Severity,
-};
+use nianbao_report::{sample_json, validate, write_report, Finding, Report, Severity};
 use nianbao_store::{SaveOutcome, Store, StoreError};
+use nianbao_workflow::{
+    read_report_file, write_atomically, write_report_as, CopyKind, Format, ImportBatch, Purpose,
+    WorkflowError,
+};
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
@@ -71,8 +72,8 @@ enum Command {
     },
     /// 生成可打印的A4 PDF / Render the print-ready A4 PDF
     #[command(
-        after_help = "有硬性错误时自动生成带“草稿”字样的草稿版，并以退出码1结束。\n\
-        With hard findings the PDF is a draft marked 草稿 on every page, and the exit code is 1."
+        after_help = "报告有硬性错误时不生成正式版（退出码1，不写文件），与桌面程序相同；加 --draft 生成带“草稿”字样的草稿版。\n\
+        A report with hard findings gets no final copy (exit 1, nothing written), as in the app; --draft writes a copy marked 草稿."
     )]
     Render {
         /// 交换文件（或用 --db/--unit/--year 从数据文件读取） / exchange file (or read from a store)
@@ -90,7 +91,7 @@ enum Command {
         /// 使用该目录中的系统字体（仿宋_GB2312、SimFang、SimHei、KaiTi、SimSun、方正小标宋简体）/ use system fonts from this folder
         #[arg(long)]
         font_dir: Option<PathBuf>,
-        /// 生成草稿版 / print a draft even without hard findings
+        /// 生成带“草稿”字样的草稿版 / write a draft, marked 草稿 on every page
         #[arg(long)]
         draft: bool,
         /// 落款处将加盖印章，右空四字 / the sign-off will be sealed: four characters' space on its right
@@ -99,6 +100,23 @@ enum Command {
         /// 审签单：with 置于报告之前，only 只印审签单；公开的文本不要带 / the review sheet: with the report, or only the sheet (never in the published copy)
         #[arg(long, value_enum)]
         review_sheet: Option<ReviewSheetArg>,
+    },
+    /// 转换格式：按扩展名读入 .json/.xlsx，写出 .json/.pdf/.xlsx/.html/.docx / Convert between formats, chosen by the extensions
+    #[command(
+        after_help = "读入：年报数据文件（.json）、Excel工作簿（.xlsx）。写出：.json、.pdf、.xlsx、.html（网页，可粘贴到网站）、.docx（Word）。\n\
+        退出码：0 正常；1 报告有硬性错误（PDF正式版不生成，加 --draft 生成草稿版；其他格式照常写出）；2 输入无法使用。\n\
+        In: .json, .xlsx. Out: .json, .pdf, .xlsx, .html, .docx. Exit 1 when the report breaks a hard rule \
+        (no final PDF; --draft writes one marked 草稿; other formats are written as they stand)."
+    )]
+    Convert {
+        /// 输入文件 / input file
+        input: PathBuf,
+        /// 输出文件 / output file
+        #[arg(long)]
+        out: PathBuf,
+        /// PDF：生成带“草稿”字样的草稿版 / PDF: write a draft marked 草稿
+        #[arg(long)]
+        draft: bool,
     },
     /// 备份数据文件 / Write a consistent copy of a store
     Backup {
@@ -121,38 +139,27 @@ enum ReviewSheetArg {
 /// Everything that makes the input unusable (exit 2).
 #[derive(Debug, thiserror::Error)]
 enum CliError {
-    #[error("无法读取“{}”", path.display())]
-    Read {
-        path: PathBuf,
-        #[source]
-        source: std::io::Error,
-    },
-    #[error("无法写入“{}”", path.display())]
-    Write {
-        path: PathBuf,
-        #[source]
-        source: std::io::Error,
-    },
-    #[error("“{}”有问题，未做任何改动：\n{source}", path.display())]
-    Exchange {
-        path: PathBuf,
-        #[source]
-        source: ExchangeError,
-    },
+    #[error(transparent)]
+    Workflow(#[from] WorkflowError),
     #[error(transparent)]
     Store(#[from] StoreError),
-    #[error(transparent)]
-    Pdf(#[from] nianbao_pdf::PdfError),
     #[error(transparent)]
     Font(#[from] nianbao_pdf::FontError),
     #[error("数据文件中没有“{unit}”{year}年的报告")]
     NotFound { unit: String, year: u16 },
+    #[error("无法读取“{}”：文件不存在", .0.display())]
+    Missing(PathBuf),
 }
 
 fn main() -> ExitCode {
     let cli = Cli::parse();
     match run(cli.command) {
         Ok(code) => code,
+        // The same refusal as the app's: the report breaks a hard rule (exit 1, nothing written).
+        Err(CliError::Workflow(e @ WorkflowError::HardFindings { .. })) => {
+            eprintln!("错误：{e}（加 --draft 生成草稿版）");
+            ExitCode::from(1)
+        }
         Err(e) => {
             eprintln!("错误：{e}");
             let mut source = std::error::Error::source(&e);
@@ -199,30 +206,24 @@ fn run(command: Command) -> Result<ExitCode, CliError> {
             }
         }
         Command::Import { files, db } => {
-            // Read everything first: one bad file and nothing is written anywhere.
-            let reports = files
-                .iter()
-                .map(|f| read_file(f))
-                .collect::<Result<Vec<_>, _>>()?;
+            // Every file is read first: one bad file and nothing is written, nor a store created.
+            let batch = ImportBatch::read(&files)?;
             let mut store = Store::open(&db)?;
-            let outcomes = store.save_all(&reports)?;
-            for ((file, r), outcome) in files.iter().zip(&reports).zip(outcomes) {
-                let what = match outcome {
+            for imported in batch.save(&mut store)? {
+                let what = match imported.outcome {
                     SaveOutcome::Created => "新增",
                     SaveOutcome::Updated => "更新",
                     SaveOutcome::Unchanged => "无变化",
                 };
-                let errors = hard_error_count(r);
-                let note = if errors > 0 {
-                    format!("（有{errors}处硬性错误）")
-                } else {
-                    String::new()
+                let note = match imported.hard_errors {
+                    0 => String::new(),
+                    n => format!("（有{n}处硬性错误）"),
                 };
                 println!(
                     "{what}：{} {}年 ← {}{note}",
-                    r.unit.name,
-                    r.year,
-                    file.display()
+                    imported.unit_name,
+                    imported.year,
+                    imported.path.display()
                 );
             }
         }
@@ -283,23 +284,48 @@ fn run(command: Command) -> Result<ExitCode, CliError> {
                 Some(dir) => nianbao_pdf::FontSet::with_font_dir(&dir)?,
                 None => nianbao_pdf::FontSet::bundled(),
             };
-            let errors = hard_error_count(&report);
+            let copy = if draft {
+                CopyKind::Draft
+            } else {
+                CopyKind::Final
+            };
             let options = nianbao_pdf::ReportOptions {
-                draft: draft || errors > 0,
                 sealed,
                 review_sheet: match review_sheet {
                     None => nianbao_pdf::ReviewSheet::Omitted,
                     Some(ReviewSheetArg::With) => nianbao_pdf::ReviewSheet::WithReport,
                     Some(ReviewSheetArg::Only) => nianbao_pdf::ReviewSheet::Alone,
                 },
+                ..nianbao_pdf::ReportOptions::default()
             };
-            let pdf = nianbao_pdf::render_report(&report, &fonts, options)?;
+            let pdf =
+                nianbao_workflow::render_with(&report, &fonts, copy, Purpose::Export, options)?;
             write_file(&out, &pdf)?;
-            if errors > 0 {
-                println!("报告有{errors}处硬性错误，已生成草稿版：{}", out.display());
+            println!("已生成PDF：{}", out.display());
+            if draft && nianbao_report::hard_error_count(&report) > 0 {
                 return Ok(ExitCode::from(1));
             }
-            println!("已生成PDF：{}", out.display());
+        }
+        Command::Convert { input, out, draft } => {
+            let format = Format::of_path(&out).ok_or(WorkflowError::UnknownFormat {
+                path: out.clone(),
+                readable: false,
+            })?;
+            let report = read_file(&input)?;
+            let copy = if draft {
+                CopyKind::Draft
+            } else {
+                CopyKind::Final
+            };
+            let fonts = nianbao_pdf::FontSet::bundled();
+            let bytes = write_report_as(&report, format, &fonts, copy, Purpose::Export)?;
+            write_file(&out, &bytes)?;
+            println!("已写出{}：{}", format.label(), out.display());
+            let errors = nianbao_report::hard_error_count(&report);
+            if errors > 0 {
+                println!("注意：报告有{errors}处硬性错误（用 check 查看）。");
+                return Ok(ExitCode::from(1));
+            }
         }
         Command::Backup { db, out } => {
             open_existing(&db)?.backup(&out)?;
@@ -310,34 +336,17 @@ fn run(command: Command) -> Result<ExitCode, CliError> {
 }
 
 fn read_file(path: &Path) -> Result<Report, CliError> {
-    let bytes = std::fs::read(path).map_err(|source| CliError::Read {
-        path: path.into(),
-        source,
-    })?;
-    read_report(&bytes).map_err(|source| CliError::Exchange {
-        path: path.into(),
-        source,
-    })
+    Ok(read_report_file(path)?)
 }
 
-/// Writes through a temporary file and a rename, so a failed write never leaves half a file.
-fn write_file(path: &Path, text: impl AsRef<[u8]>) -> Result<(), CliError> {
-    let err = |source| CliError::Write {
-        path: path.into(),
-        source,
-    };
-    let tmp = path.with_extension("nianbao-tmp");
-    std::fs::write(&tmp, text).map_err(err)?;
-    std::fs::rename(&tmp, path).map_err(err)
+fn write_file(path: &Path, bytes: impl AsRef<[u8]>) -> Result<(), CliError> {
+    Ok(write_atomically(path, bytes.as_ref())?)
 }
 
 /// Opens a store that must already exist: reading commands never create one.
 fn open_existing(db: &Path) -> Result<Store, CliError> {
     if !db.exists() {
-        return Err(CliError::Read {
-            path: db.into(),
-            source: std::io::Error::new(std::io::ErrorKind::NotFound, "文件不存在"),
-        });
+        return Err(CliError::Missing(db.into()));
     }
     Ok(Store::open(db)?)
 }

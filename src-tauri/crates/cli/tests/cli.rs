@@ -302,14 +302,23 @@ fn render_from_a_file_and_from_the_store() {
 }
 
 #[test]
-fn render_with_hard_findings_prints_a_draft() {
+fn render_with_hard_findings_refuses_a_final_copy_and_writes_a_draft_on_request() {
     let d = tempfile::tempdir().unwrap();
     let (_, mut v) = sample(d.path());
     v["figures"]["applications.received.natural"] = json!(30);
     write(d.path(), "bad.json", &v);
+    // The same refusal as the app's (see nianbao-workflow's render): nothing is written.
     let o = cli(&["render", "bad.json", "--out", "bad.pdf"], d.path());
     assert_eq!(o.status.code(), Some(1), "{}", text(&o));
-    assert!(text(&o).contains("草稿版"));
+    assert!(text(&o).contains("不能导出正式版"), "{}", text(&o));
+    assert!(text(&o).contains("--draft"), "{}", text(&o));
+    assert!(!d.path().join("bad.pdf").exists());
+
+    let o = cli(
+        &["render", "bad.json", "--out", "bad.pdf", "--draft"],
+        d.path(),
+    );
+    assert_eq!(o.status.code(), Some(1), "{}", text(&o));
     let pages = pdftotext(&d.path().join("bad.pdf"));
     let page_count = pages.matches('\u{c}').count();
     assert!(page_count >= 2);
@@ -406,4 +415,51 @@ fn render_with_the_review_sheet_or_only_the_sheet() {
     assert!(with.contains("一、总体情况"));
     assert!(!only.contains("一、总体情况"));
     assert_eq!(only.matches('\u{c}').count(), 1, "one page");
+}
+
+#[test]
+fn convert_goes_through_every_format_by_extension() {
+    let d = tempfile::tempdir().unwrap();
+    let (_, v) = sample(d.path());
+    for out in ["s.xlsx", "s.html", "s.docx", "s.pdf"] {
+        let o = cli(&["convert", "s.json", "--out", out], d.path());
+        assert_eq!(o.status.code(), Some(0), "{out}: {}", text(&o));
+        assert!(d.path().join(out).metadata().unwrap().len() > 1000, "{out}");
+    }
+    // Excel back to the exchange file: the same report.
+    let o = cli(&["convert", "s.xlsx", "--out", "back.json"], d.path());
+    assert_eq!(o.status.code(), Some(0), "{}", text(&o));
+    let back: Value =
+        serde_json::from_str(&std::fs::read_to_string(d.path().join("back.json")).unwrap())
+            .unwrap();
+    assert_eq!(back, v);
+    let html = std::fs::read_to_string(d.path().join("s.html")).unwrap();
+    assert!(html.contains("舒城县人民政府2020年政府信息公开工作年度报告"));
+    assert!(!html.contains("<script"));
+}
+
+#[test]
+fn convert_refuses_what_it_cannot_read_or_write_and_a_final_pdf_of_a_broken_report() {
+    let d = tempfile::tempdir().unwrap();
+    let (_, mut v) = sample(d.path());
+    let o = cli(&["convert", "s.json", "--out", "s.txt"], d.path());
+    assert_eq!(o.status.code(), Some(2), "{}", text(&o));
+    assert!(text(&o).contains("s.txt"));
+    std::fs::write(d.path().join("fake.xlsx"), "not a workbook").unwrap();
+    let o = cli(&["convert", "fake.xlsx", "--out", "f.json"], d.path());
+    assert_eq!(o.status.code(), Some(2), "{}", text(&o));
+    assert!(text(&o).contains("fake.xlsx"));
+    assert!(!d.path().join("f.json").exists());
+
+    v["figures"]["applications.received.natural"] = json!(30);
+    write(d.path(), "bad.json", &v);
+    let o = cli(&["convert", "bad.json", "--out", "bad.pdf"], d.path());
+    assert_eq!(o.status.code(), Some(1), "{}", text(&o));
+    assert!(!d.path().join("bad.pdf").exists());
+    let o = cli(&["convert", "bad.json", "--out", "bad.xlsx"], d.path());
+    assert_eq!(o.status.code(), Some(1), "{}", text(&o));
+    assert!(
+        d.path().join("bad.xlsx").exists(),
+        "other formats are written as they stand"
+    );
 }

@@ -2,19 +2,14 @@
 //! with their headings, tables 二, 三 and 四 in the official template of the
 //! report's edition (every label, every merged cell), and the sign-off.
 
-use nianbao_report::edition::{
-    self, ApplicationRowPlace, Column, APPEAL_COLUMNS, APPEAL_GROUPS, APPLICANTS_HEADER,
-    APPLICATIONS_CORNER, APPLICATION_COLUMNS, LEGAL_PERSONS_HEADER, LITIGATION_HEADER,
-    PROACTIVE_ROW_HEADER, RESULTS_HEADER,
-};
 use nianbao_report::{
-    Edition, Finding, HeadingLevel as ReportHeadingLevel, Report, SectionKey, Severity, TableId,
-    Value, ValueKind,
+    table_template, Align, CellContent, Finding, HeadingLevel as ReportHeadingLevel, Report,
+    SectionKey, Severity, TableId,
 };
 
 use crate::document::{Block, Cell, Document, HeadingLevel, Paragraph, Properties, SignOff, Table};
 use crate::fonts::{FaceRole, FontSet};
-use crate::layout::{layout, review_sheet, LayoutError, LayoutOptions, PageLayout, AREA_WIDTH_MM};
+use crate::layout::{layout, review_sheet, LayoutError, LayoutOptions, PageLayout};
 use crate::writer::write_pdf_timed;
 use crate::PdfError;
 
@@ -132,11 +127,8 @@ pub fn report_document(report: &Report, sealed: bool) -> Document {
             };
             blocks.push(Block::Paragraph(paragraph.with_origin(origin)));
         }
-        match key.table() {
-            Some(TableId::Proactive) => blocks.push(Block::Table(proactive_table(report))),
-            Some(TableId::Applications) => blocks.push(Block::Table(applications_table(report))),
-            Some(TableId::Appeals) => blocks.push(Block::Table(appeals_table(report))),
-            None => {}
+        if let Some(t) = key.table() {
+            blocks.push(Block::Table(table(report, t)));
         }
     }
     Document {
@@ -224,7 +216,7 @@ pub fn unprintable_characters(report: &Report, fonts: &FontSet) -> Vec<Finding> 
             check(
                 &[(heading, heading_role), (&p.text, FaceRole::Fang)],
                 format!("“{}”第{}段", key.heading(), i + 1),
-                Some(key.key()),
+                Some(key),
                 Some(i),
             );
         }
@@ -245,170 +237,46 @@ fn level(level: ReportHeadingLevel) -> HeadingLevel {
     }
 }
 
-/// A cell's value as printed: 0, 39570, 增10, 减3, 15922.04万元 (the 2019
-/// 采购总金额 carries its unit in the cell; the 2021 fee column names it).
-fn figure(report: &Report, key: &str, kind: ValueKind) -> String {
-    let value = report.figures.get(key).unwrap_or(Value::zero(kind));
-    match (report.edition, value) {
-        (Edition::E2019, Value::Money(_)) => format!("{value}万元"),
-        _ => value.to_string(),
-    }
-}
-
+/// Tables are set in 仿宋 10.5 pt (五号).
 const TABLE_PT: f32 = 10.5;
-const TABLE_FOUR_PT: f32 = 10.5;
 
-/// Table 二: blocks headed by a full-width row naming the article item, each
-/// with its own 信息内容 header row. Three number columns; a block with fewer
-/// lets its last column span the rest.
-fn proactive_table(report: &Report) -> Table {
-    const NUMBER_COLUMNS: usize = 3;
-    let label_width = 48.0;
-    let number_width = (AREA_WIDTH_MM - label_width) / NUMBER_COLUMNS as f32;
-    let mut cells = Vec::new();
-    let mut keep_with_next = Vec::new();
-    let mut row = 0;
-    for block in edition::proactive_blocks(report.edition) {
-        cells.push(Cell::new(row, 0, block.item).span(1, NUMBER_COLUMNS + 1));
-        keep_with_next.extend([row, row + 1]);
-        row += 1;
-        cells.push(Cell::new(row, 0, PROACTIVE_ROW_HEADER));
-        spread(&mut cells, row, block.columns, |c| c.label.to_owned());
-        row += 1;
-        for r in block.rows {
-            cells.push(Cell::new(row, 0, r.label));
-            spread(&mut cells, row, block.columns, |c| {
-                figure(report, &format!("proactive.{}.{}", r.key, c.key), c.kind)
-            });
-            row += 1;
-        }
-    }
-    let mut columns_mm = vec![label_width];
-    columns_mm.extend([number_width; NUMBER_COLUMNS]);
-    Table {
-        columns_mm,
-        header_rows: 0,
-        keep_with_next,
-        font_size_pt: TABLE_PT,
-        role: FaceRole::Fang,
-        cells,
-        origin: TableId::Proactive.label().to_owned(),
-    }
-}
-
-/// One cell per column from grid column 1 on, the last spanning what is left.
-fn spread(cells: &mut Vec<Cell>, row: usize, columns: &[Column], text: impl Fn(&Column) -> String) {
-    const NUMBER_COLUMNS: usize = 3;
-    for (i, column) in columns.iter().enumerate() {
-        let span = if i + 1 == columns.len() {
-            NUMBER_COLUMNS - i
-        } else {
-            1
-        };
-        cells.push(Cell::new(row, 1 + i, text(column)).span(1, span));
-    }
-}
-
-/// Table 三, as the official template: the corner note over three label
-/// columns and three header rows; 三、本年度办理结果 spanning its result rows;
-/// （三）（四）（五）（and （六） in 2021) spanning their numbered items.
-fn applications_table(report: &Report) -> Table {
-    const HEADER_ROWS: usize = 3;
-    let columns_mm = vec![13.0, 17.0, 56.0, 10.0, 10.0, 10.0, 10.0, 10.0, 10.0, 10.0];
-    let mut cells = vec![
-        Cell::new(0, 0, APPLICATIONS_CORNER).span(HEADER_ROWS, 3),
-        Cell::new(0, 3, APPLICANTS_HEADER).span(1, APPLICATION_COLUMNS.len()),
-        Cell::new(1, 3, APPLICATION_COLUMNS[0].label).span(2, 1),
-        Cell::new(1, 4, LEGAL_PERSONS_HEADER).span(1, 5),
-        Cell::new(1, 9, APPLICATION_COLUMNS[6].label).span(2, 1),
-    ];
-    for (i, column) in APPLICATION_COLUMNS[1..6].iter().enumerate() {
-        cells.push(Cell::new(2, 4 + i, column.label));
-    }
-    let rows = edition::application_rows(report.edition);
-    let result_rows = rows
+/// A table of the report as its edition's template draws it, with the report's figures.
+fn table(report: &Report, table: TableId) -> Table {
+    let template = table_template(report.edition, table);
+    let cells = template
+        .cells
         .iter()
-        .filter(|r| r.place != ApplicationRowPlace::Top)
-        .count();
-    let mut group_started: Option<(&str, usize)> = None;
-    for (i, r) in rows.iter().enumerate() {
-        let row = HEADER_ROWS + i;
-        match r.place {
-            ApplicationRowPlace::Top => {
-                cells.push(Cell::new(row, 0, r.label).span(1, 3).left());
-            }
-            ApplicationRowPlace::Result => {
-                if row == HEADER_ROWS + 2 {
-                    cells.push(Cell::new(row, 0, RESULTS_HEADER).span(result_rows, 1));
+        .map(|c| {
+            let cell = match &c.content {
+                CellContent::Label { text, align, .. } => {
+                    let cell = Cell::new(c.row, c.col, text.as_str());
+                    match align {
+                        Align::Left => cell.left(),
+                        Align::Center => cell,
+                    }
                 }
-                cells.push(Cell::new(row, 1, r.label).span(1, 2).left());
-            }
-            ApplicationRowPlace::ResultItem { group } => {
-                if group_started.map(|(g, _)| g) != Some(group) {
-                    let items = rows
-                        .iter()
-                        .filter(|o| o.place == ApplicationRowPlace::ResultItem { group })
-                        .count();
-                    // “（三）” on its own line, “不予公开” below, as the template sets it.
-                    let label = group.replacen('）', "）\n", 1);
-                    cells.push(Cell::new(row, 1, label).span(items, 1));
-                    group_started = Some((group, row));
+                CellContent::Figure { key, kind, .. } => {
+                    Cell::new(c.row, c.col, report.printed_figure(key, *kind))
                 }
-                cells.push(Cell::new(row, 2, r.label).left());
-            }
-        }
-        for (c, column) in APPLICATION_COLUMNS.iter().enumerate() {
-            let key = format!("applications.{}.{}", r.key, column.key);
-            cells.push(Cell::new(row, 3 + c, figure(report, &key, column.kind)));
-        }
-    }
+            };
+            cell.span(c.row_span, c.col_span)
+        })
+        .collect();
     Table {
-        columns_mm,
-        header_rows: HEADER_ROWS,
-        keep_with_next: Vec::new(),
+        columns_mm: template.columns_mm.clone(),
+        header_rows: template.header_rows,
+        keep_with_next: template.keep_with_next.clone(),
         font_size_pt: TABLE_PT,
         role: FaceRole::Fang,
         cells,
-        origin: TableId::Applications.label().to_owned(),
-    }
-}
-
-/// Table 四: 行政复议 over its five columns, 行政诉讼 over 未经复议直接起诉 and
-/// 复议后起诉; 行政复议's five labels span the second and third header rows.
-fn appeals_table(report: &Report) -> Table {
-    let per_group = APPEAL_COLUMNS.len();
-    let columns = per_group * APPEAL_GROUPS.len();
-    let mut cells = vec![
-        Cell::new(0, 0, APPEAL_GROUPS[0].label).span(1, per_group),
-        Cell::new(0, per_group, LITIGATION_HEADER).span(1, columns - per_group),
-    ];
-    for (g, group) in APPEAL_GROUPS.iter().enumerate() {
-        let first = g * per_group;
-        if g > 0 {
-            cells.push(Cell::new(1, first, group.label).span(1, per_group));
-        }
-        for (c, column) in APPEAL_COLUMNS.iter().enumerate() {
-            let label = Cell::new(if g == 0 { 1 } else { 2 }, first + c, column.label);
-            cells.push(if g == 0 { label.span(2, 1) } else { label });
-            let key = format!("appeals.{}.{}", group.key, column.key);
-            cells.push(Cell::new(3, first + c, figure(report, &key, column.kind)));
-        }
-    }
-    Table {
-        columns_mm: vec![AREA_WIDTH_MM / columns as f32; columns],
-        header_rows: 3,
-        keep_with_next: Vec::new(),
-        font_size_pt: TABLE_FOUR_PT,
-        role: FaceRole::Fang,
-        cells,
-        origin: TableId::Appeals.label().to_owned(),
+        origin: template.label.clone(),
     }
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
-    use nianbao_report::sample_report;
+    use nianbao_report::{sample_report, Edition, ValueKind};
 
     fn cell_texts(table: &Table) -> Vec<&str> {
         table.cells.iter().map(|c| c.text.as_str()).collect()
@@ -439,65 +307,23 @@ mod tests {
     }
 
     #[test]
-    fn table_two_2019_has_five_blocks_with_the_sample_figures() {
-        let t = proactive_table(&sample_report());
+    fn tables_carry_the_template_labels_and_the_report_figures() {
+        let report = sample_report();
+        let t = table(&report, TableId::Proactive);
         let texts = cell_texts(&t);
-        for label in [
-            "第二十条第（一）项",
+        for text in [
             "第二十条第（九）项",
-            "本年新制作数量",
-            "其他对外管理服务事项",
             "本年增/减",
-            "采购总金额",
-        ] {
-            assert!(texts.contains(&label), "{label}");
-        }
-        for figure in [
             "39570",
             "减3",
-            "增10",
-            "348782",
             "增118",
             "15922.04万元",
-            "867",
-            "223",
         ] {
-            assert!(texts.contains(&figure), "{figure}");
+            assert!(texts.contains(&text), "{text}");
         }
-        assert_eq!(
-            texts.iter().filter(|t| **t == PROACTIVE_ROW_HEADER).count(),
-            5
-        );
-        // Every block row is full width; a two-column block's last column spans two.
-        let fees = t
-            .cells
-            .iter()
-            .find(|c| c.text == "本年增/减" && c.col == 2 && c.col_span == 2);
-        assert!(fees.is_some());
-    }
-
-    #[test]
-    fn table_three_merges_as_the_template() {
-        let report = sample_report();
-        let t = applications_table(&report);
-        let find = |text: &str| t.cells.iter().find(|c| c.text == text).unwrap();
-        assert_eq!(
-            (
-                find(APPLICATIONS_CORNER).row_span,
-                find(APPLICATIONS_CORNER).col_span
-            ),
-            (3, 3)
-        );
-        assert_eq!(find(APPLICANTS_HEADER).col_span, 7);
-        assert_eq!(find("自然人").row_span, 2);
-        assert_eq!(find(LEGAL_PERSONS_HEADER).col_span, 5);
-        assert_eq!(find(RESULTS_HEADER).row_span, 20);
-        assert_eq!(find("（三）\n不予公开").row_span, 8);
-        assert_eq!(find("（四）\n无法提供").row_span, 3);
-        assert_eq!(find("（五）\n不予处理").row_span, 5);
-        assert_eq!(find("（六）其他处理").col_span, 2);
-        assert_eq!(find("一、本年新收政府信息公开申请数量").col_span, 3);
-        // Row 一 of the sample: 29 2 0 0 0 0 31.
+        assert_eq!(t.origin, "表二");
+        // Row 一 of table 三 in the sample: 29 2 0 0 0 0 31.
+        let t = table(&report, TableId::Applications);
         let received: Vec<&str> = t
             .cells
             .iter()
@@ -506,38 +332,27 @@ mod tests {
             .collect();
         assert_eq!(received, ["29", "2", "0", "0", "0", "0", "31"]);
         assert_eq!(t.row_count(), 3 + 23);
-    }
-
-    #[test]
-    fn table_three_2021_spans_other_handling_over_its_items() {
-        let mut report = sample_report();
-        report.change_edition(Edition::E2021);
-        let t = applications_table(&report);
-        let other = t
-            .cells
-            .iter()
-            .find(|c| c.text == "（六）\n其他处理")
-            .unwrap();
-        assert_eq!((other.row_span, other.col_span), (3, 1));
-        assert!(t.cells.iter().any(|c| c.text == "3.其他"));
-    }
-
-    #[test]
-    fn table_four_has_fifteen_number_columns_under_three_header_rows() {
-        let t = appeals_table(&sample_report());
-        assert_eq!(t.columns_mm.len(), 15);
-        let numbers = t.cells.iter().filter(|c| c.row == 3).count();
-        assert_eq!(numbers, 15);
+        assert_eq!(t.header_rows, 3);
+        let t = table(&report, TableId::Appeals);
         assert!(t.cells.iter().filter(|c| c.row == 3).all(|c| c.text == "0"));
-        let review = t.cells.iter().find(|c| c.text == "行政复议").unwrap();
-        assert_eq!(review.col_span, 5);
-        let litigation = t
-            .cells
-            .iter()
-            .find(|c| c.text == LITIGATION_HEADER)
+    }
+
+    #[test]
+    fn money_carries_its_unit_in_2019_only() {
+        let mut report = sample_report();
+        let texts = |r: &Report| {
+            let t = table(r, TableId::Proactive);
+            t.cells.iter().map(|c| c.text.clone()).collect::<Vec<_>>()
+        };
+        assert!(texts(&report).contains(&"15922.04万元".to_string()));
+        report.change_edition(Edition::E2021);
+        report
+            .set_figure(
+                "proactive.fees.amount",
+                nianbao_report::parse_value(ValueKind::Money, "12.5").unwrap(),
+            )
             .unwrap();
-        assert_eq!(litigation.col_span, 10);
-        assert_eq!(t.cells.iter().filter(|c| c.text == "结果维持").count(), 3);
+        assert!(texts(&report).contains(&"12.5".to_string()));
     }
 
     #[test]
@@ -555,7 +370,10 @@ mod tests {
         assert!(findings[0].message.starts_with("标题有字符"));
         let f = &findings[1];
         assert_eq!((f.rule, f.severity), (UNPRINTABLE_RULE, Severity::Warning));
-        assert_eq!((f.section, f.paragraph), (Some("problems"), Some(0)));
+        assert_eq!(
+            (f.section, f.paragraph),
+            (Some(SectionKey::Problems), Some(0))
+        );
         assert_eq!(f.found.as_deref(), Some("U+10001"));
         assert!(
             f.message.starts_with("“五、存在的主要问题及改进情况”第1段"),

@@ -8,6 +8,7 @@ use std::collections::HashMap;
 use std::sync::OnceLock;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 pub enum Edition {
     #[serde(rename = "2019")]
     E2019,
@@ -15,7 +16,13 @@ pub enum Edition {
     E2021,
 }
 
+/// The years a report can be about: the 条例 took effect on 1 May 2008, so the first annual
+/// reports cover 2008. (The exchange reader's message names the same bounds.)
+pub const REPORT_YEARS: std::ops::RangeInclusive<u16> = 2008..=2100;
+
 impl Edition {
+    pub const ALL: [Edition; 2] = [Edition::E2019, Edition::E2021];
+
     /// The edition in force for a report year: 2019 for years up to 2020, 2021 after.
     pub fn for_year(year: u16) -> Edition {
         if year <= 2020 {
@@ -51,6 +58,7 @@ impl Edition {
 
 /// What a cell holds; decides how it is typed, stored and printed.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 #[serde(rename_all = "snake_case")]
 pub enum ValueKind {
     /// A whole number ≥ 0.
@@ -63,6 +71,7 @@ pub enum ValueKind {
 
 /// The three tables of the report.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 #[serde(rename_all = "snake_case")]
 pub enum TableId {
     /// 表二 主动公开政府信息情况
@@ -394,6 +403,13 @@ pub const APPEAL_COLUMNS: &[Column] = &[
 ];
 pub const APPEAL_ADDEND_COLUMNS: &[&str] = &["upheld", "corrected", "other", "pending"];
 
+/// The stable key of a cell: table, row and column joined by dots, e.g.
+/// `applications.withheld.state_secret.natural` (a row key may itself hold a dot). The one place
+/// a key is made.
+pub fn cell_key(table: TableId, row: &str, column: &str) -> String {
+    format!("{}.{row}.{column}", table.key())
+}
+
 /// One cell of the report's tables, as the edition defines it.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct CellSpec {
@@ -407,8 +423,16 @@ pub struct CellSpec {
     pub row_label: String,
     pub column_label: &'static str,
     pub kind: ValueKind,
-    /// A total the app computes for the clerk (stored as entered all the same).
-    pub is_total: bool,
+    /// For a total, the keys of the cells it adds up (the app computes it for the clerk; an
+    /// imported total is stored as it came, and validation checks it). Empty for other cells.
+    pub sums: Vec<String>,
+}
+
+impl CellSpec {
+    /// Whether the cell is a total the app computes rather than one the clerk types.
+    pub fn is_total(&self) -> bool {
+        !self.sums.is_empty()
+    }
 }
 
 /// Every cell of the edition, in reading order (table 二, 三, 四; row by row).
@@ -448,29 +472,45 @@ fn build_cells(edition: Edition) -> Vec<CellSpec> {
         for r in block.rows {
             for c in block.columns {
                 out.push(CellSpec {
-                    key: format!("proactive.{}.{}", r.key, c.key),
+                    key: cell_key(TableId::Proactive, r.key, c.key),
                     table: TableId::Proactive,
                     row: r.key,
                     column: c.key,
                     row_label: r.label.to_string(),
                     column_label: c.label,
                     kind: c.kind,
-                    is_total: false,
+                    sums: Vec::new(),
                 });
             }
         }
     }
-    for r in application_rows(edition) {
+    let rows = application_rows(edition);
+    let leaves = || rows.iter().filter(|r| r.is_result_leaf());
+    for r in rows {
         for c in APPLICATION_COLUMNS {
+            // （七）总计 adds up the results above it, column by column (its 总计 too); every
+            // other row's 总计 adds up the row.
+            let sums = if r.key == "handled_total" {
+                leaves()
+                    .map(|l| cell_key(TableId::Applications, l.key, c.key))
+                    .collect()
+            } else if c.key == "total" {
+                APPLICATION_ADDEND_COLUMNS
+                    .iter()
+                    .map(|a| cell_key(TableId::Applications, r.key, a))
+                    .collect()
+            } else {
+                Vec::new()
+            };
             out.push(CellSpec {
-                key: format!("applications.{}.{}", r.key, c.key),
+                key: cell_key(TableId::Applications, r.key, c.key),
                 table: TableId::Applications,
                 row: r.key,
                 column: c.key,
                 row_label: r.full_label(),
                 column_label: c.label,
                 kind: c.kind,
-                is_total: c.key == "total" || r.key == "handled_total",
+                sums,
             });
         }
     }
@@ -482,14 +522,21 @@ fn build_cells(edition: Edition) -> Vec<CellSpec> {
                 format!("{LITIGATION_HEADER}（{}）", g.label)
             };
             out.push(CellSpec {
-                key: format!("appeals.{}.{}", g.key, c.key),
+                key: cell_key(TableId::Appeals, g.key, c.key),
                 table: TableId::Appeals,
                 row: g.key,
                 column: c.key,
                 row_label,
                 column_label: c.label,
                 kind: c.kind,
-                is_total: c.key == "total",
+                sums: if c.key == "total" {
+                    APPEAL_ADDEND_COLUMNS
+                        .iter()
+                        .map(|a| cell_key(TableId::Appeals, g.key, a))
+                        .collect()
+                } else {
+                    Vec::new()
+                },
             });
         }
     }
@@ -530,6 +577,7 @@ mod tests {
         assert!(spec
             .row_label
             .starts_with("（六）其他处理 2.申请人逾期未按收费通知"));
-        assert!(spec.is_total);
+        assert!(spec.is_total());
+        assert_eq!(spec.sums.len(), 6);
     }
 }

@@ -214,12 +214,14 @@ impl Reader<'_> {
         }
         let unit = self.unit(top);
         let year = match self.field(top, "", "year") {
-            Some(Json::Number(n)) => match n.as_u64().filter(|y| (1990..=2200).contains(y)) {
+            Some(Json::Number(n)) => match n.as_u64().filter(|&y| {
+                u16::try_from(y).is_ok_and(|y| crate::edition::REPORT_YEARS.contains(&y))
+            }) {
                 Some(y) => Some(y as u16),
                 None => {
                     self.problems.push(Problem::BadField {
                         key: "year".into(),
-                        reason: "应为1990至2200之间的整数年份",
+                        reason: "应为2008至2100之间的整数年份",
                     });
                     None
                 }

@@ -6,6 +6,7 @@ pub mod edition;
 pub mod exchange;
 mod model;
 mod sample;
+pub mod template;
 mod text;
 pub mod validate;
 mod value;
@@ -17,6 +18,9 @@ pub use model::{
     Report, Section, SectionKey, SignOff, Unit, UnitKind,
 };
 pub use sample::{sample_json, sample_report};
+pub use template::{
+    table_template, table_templates, Align, CellContent, LabelRole, TableTemplate, TemplateCell,
+};
 pub use text::strip_invisible;
-pub use validate::{hard_error_count, validate, Finding, Severity};
+pub use validate::{hard_error_count, validate, Finding, ReportStatus, Severity, TOTAL_RULES};
 pub use value::{parse_value, Money, Value, ValueError, MAX_COUNT};

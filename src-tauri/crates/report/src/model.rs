@@ -1,12 +1,13 @@
 //! The report: unit, year, edition, prose and figures.
 
-use crate::edition::{self, CellSpec, Edition};
+use crate::edition::{self, CellSpec, Edition, TableId};
 use crate::value::Value;
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
 
 /// What kind of body publishes the report.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 #[serde(rename_all = "snake_case")]
 pub enum UnitKind {
     /// 县（区）人民政府
@@ -60,7 +61,9 @@ pub struct Unit {
 }
 
 /// The six sections, in order. Their headings are fixed by the format.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
+#[serde(rename_all = "snake_case")]
 pub enum SectionKey {
     Overview,
     Proactive,
@@ -115,7 +118,9 @@ impl SectionKey {
 }
 
 /// Heading levels below the section heading (一、 is the section itself).
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
+#[serde(rename_all = "snake_case")]
 pub enum HeadingLevel {
     /// （一）
     Sub,
@@ -323,11 +328,13 @@ impl Report {
     pub fn follow_on(previous: &Report, unit: Unit, year: u16) -> Report {
         let mut r = Report::blank(unit, year);
         for c in edition::APPLICATION_COLUMNS {
-            let out = previous
-                .figures
-                .count(&format!("applications.carried_out.{}", c.key));
+            let out = previous.figures.count(&edition::cell_key(
+                TableId::Applications,
+                "carried_out",
+                c.key,
+            ));
             r.figures.insert(
-                format!("applications.carried_in.{}", c.key),
+                edition::cell_key(TableId::Applications, "carried_in", c.key),
                 Value::Count(out),
             );
         }
@@ -389,39 +396,23 @@ impl Report {
         self.figures = figures;
     }
 
+    /// A figure as the report prints it: 0, 39570, 增10, 减3, 15922.04万元 (the 2019 edition's
+    /// 采购总金额 carries its unit in the cell; the 2021 fee column names it in its heading).
+    pub fn printed_figure(&self, key: &str, kind: edition::ValueKind) -> String {
+        let value = self.figures.get(key).unwrap_or(Value::zero(kind));
+        match (self.edition, value) {
+            (Edition::E2019, Value::Money(_)) => format!("{value}万元"),
+            _ => value.to_string(),
+        }
+    }
+
     /// Fills every total (table 三's 总计 column and （七）总计 row, table 四's 总计) from
     /// the figures it sums, as the app does for the clerk.
     pub fn fill_totals(&mut self) {
-        let rows = edition::application_rows(self.edition);
-        for r in rows {
-            let sum: u64 = edition::APPLICATION_ADDEND_COLUMNS
-                .iter()
-                .map(|c| self.figures.count(&format!("applications.{}.{c}", r.key)))
-                .sum();
-            self.figures
-                .insert(format!("applications.{}.total", r.key), Value::Count(sum));
-        }
-        for c in edition::APPLICATION_COLUMNS {
-            let sum: u64 = rows
-                .iter()
-                .filter(|r| r.is_result_leaf())
-                .map(|r| {
-                    self.figures
-                        .count(&format!("applications.{}.{}", r.key, c.key))
-                })
-                .sum();
-            self.figures.insert(
-                format!("applications.handled_total.{}", c.key),
-                Value::Count(sum),
-            );
-        }
-        for g in edition::APPEAL_GROUPS {
-            let sum: u64 = edition::APPEAL_ADDEND_COLUMNS
-                .iter()
-                .map(|c| self.figures.count(&format!("appeals.{}.{c}", g.key)))
-                .sum();
-            self.figures
-                .insert(format!("appeals.{}.total", g.key), Value::Count(sum));
+        // Cells come in reading order, so a total is filled after every total it adds up.
+        for spec in edition::cells(self.edition).iter().filter(|s| s.is_total()) {
+            let sum: u64 = spec.sums.iter().map(|k| self.figures.count(k)).sum();
+            self.figures.insert(spec.key.clone(), Value::Count(sum));
         }
     }
 }

@@ -13,6 +13,7 @@ use serde::Serialize;
 use std::sync::OnceLock;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 #[serde(rename_all = "snake_case")]
 pub enum Severity {
     /// A hard rule is broken: the report is wrong.
@@ -23,6 +24,7 @@ pub enum Severity {
 
 /// One thing found wrong with a report.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 pub struct Finding {
     /// The rule's number in the format spec (1–10).
     pub rule: u8,
@@ -35,7 +37,7 @@ pub struct Finding {
     /// Every cell concerned, by full key, for marking them on screen.
     pub cells: Vec<String>,
     /// The prose section and paragraph index, for findings about the text.
-    pub section: Option<&'static str>,
+    pub section: Option<SectionKey>,
     pub paragraph: Option<usize>,
     pub expected: Option<String>,
     pub found: Option<String>,
@@ -75,12 +77,49 @@ impl Finding {
         self
     }
     fn in_prose(mut self, section: SectionKey, paragraph: Option<usize>) -> Self {
-        self.section = Some(section.key());
+        self.section = Some(section);
         self.paragraph = paragraph;
         self
     }
     pub fn is_error(&self) -> bool {
         self.severity == Severity::Error
+    }
+}
+
+/// The rules whose findings are a total that disagrees with what it adds up (table 三's rows
+/// and （七）总计, table 四's groups): recomputing the totals settles them.
+pub const TOTAL_RULES: [u8; 3] = [2, 3, 4];
+
+impl Finding {
+    /// A total that disagrees with what it adds up; see [`TOTAL_RULES`].
+    pub fn is_total_mismatch(&self) -> bool {
+        TOTAL_RULES.contains(&self.rule)
+    }
+}
+
+/// The state a report is in, as the list shows it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
+#[serde(rename_all = "snake_case")]
+pub enum ReportStatus {
+    /// 有错误: a hard rule is broken.
+    HasErrors,
+    /// 草稿: no hard error, but a prose section is still empty.
+    Draft,
+    /// 可打印
+    Printable,
+}
+
+impl ReportStatus {
+    /// The status of `report`, given its findings.
+    pub fn of(report: &Report, findings: &[Finding]) -> ReportStatus {
+        if findings.iter().any(Finding::is_error) {
+            ReportStatus::HasErrors
+        } else if !report.empty_prose_sections().is_empty() {
+            ReportStatus::Draft
+        } else {
+            ReportStatus::Printable
+        }
     }
 }
 
@@ -112,7 +151,7 @@ pub fn hard_error_count(report: &Report) -> usize {
 }
 
 fn app_key(row: &str, col: &str) -> String {
-    format!("applications.{row}.{col}")
+    edition::cell_key(TableId::Applications, row, col)
 }
 
 /// Rule 1: every column of table 三, 一 + 二 = （七）总计 + 四.
@@ -208,7 +247,7 @@ fn applications_results_add_up(r: &Report, out: &mut Vec<Finding>) {
 /// Rule 4: in each group of table 四, 总计 = 维持 + 纠正 + 其他 + 尚未审结.
 fn appeals_groups_add_up(r: &Report, out: &mut Vec<Finding>) {
     for g in APPEAL_GROUPS {
-        let key = |c: &str| format!("appeals.{}.{c}", g.key);
+        let key = |c: &str| edition::cell_key(TableId::Appeals, g.key, c);
         let sum: u64 = APPEAL_ADDEND_COLUMNS
             .iter()
             .map(|c| r.figures.count(&key(c)))
@@ -267,7 +306,7 @@ fn documents_in_force_follow_on(r: &Report, prev: &Report, out: &mut Vec<Finding
         ("regulations", "规章"),
         ("normative_documents", "行政规范性文件"),
     ] {
-        let key = |c: &str| format!("proactive.{row}.{c}");
+        let key = |c: &str| edition::cell_key(TableId::Proactive, row, c);
         let expected = prev.figures.count(&key("in_force")) as i64
             + r.figures.count(&key("issued")) as i64
             - r.figures.count(&key("repealed")) as i64;
@@ -302,7 +341,7 @@ fn items_follow_on(r: &Report, prev: &Report, out: &mut Vec<Finding>) {
             continue;
         }
         for row in block.rows {
-            let key = |c: &str| format!("proactive.{}.{c}", row.key);
+            let key = |c: &str| edition::cell_key(TableId::Proactive, row.key, c);
             let then = prev
                 .figures
                 .get(&key("previous_items"))

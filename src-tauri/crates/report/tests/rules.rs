@@ -281,7 +281,7 @@ fn rule_9_prose_numbers() {
         let f = validate(&r, None);
         let r9 = rule(&f, 9);
         assert_eq!(r9.len(), 2, "{e:?}: {f:#?}");
-        assert_eq!(r9[0].section, Some("applications"));
+        assert_eq!(r9[0].section, Some(SectionKey::Applications));
         assert_eq!(r9[0].paragraph, Some(0));
         assert!(
             r9[0].message.contains("“收到政府信息公开申请14件”"),

@@ -202,6 +202,12 @@ impl Store {
         Ok(n == 0)
     }
 
+    /// Every report in the store with when it was last changed, by unit name then year, in
+    /// three queries whatever their number.
+    pub fn load_all(&self) -> Result<Vec<(Report, String)>> {
+        load_where(&self.conn, "1 = 1", params![])
+    }
+
     /// One unit's report for one year, if the store has it.
     pub fn load(&self, unit_name: &str, year: u16) -> Result<Option<Report>> {
         load(&self.conn, unit_name, year)
@@ -359,90 +365,96 @@ fn save(tx: &Transaction, r: &Report) -> Result<SaveOutcome> {
 }
 
 fn load(conn: &Connection, unit_name: &str, year: u16) -> Result<Option<Report>> {
-    let row = conn
-        .query_row(
-            "SELECT id, edition, unit_kind, unit_parent, unit_address, unit_postcode, unit_phone,
-                 title, opening, sign_off_name, sign_off_date
-             FROM report WHERE unit_name = ?1 AND year = ?2",
-            params![unit_name, year],
-            |r| {
-                Ok((
-                    r.get::<_, i64>(0)?,
-                    r.get::<_, String>(1)?,
-                    r.get::<_, String>(2)?,
-                    r.get::<_, Option<String>>(3)?,
-                    r.get::<_, String>(4)?,
-                    r.get::<_, String>(5)?,
-                    r.get::<_, String>(6)?,
-                    r.get::<_, String>(7)?,
-                    r.get::<_, String>(8)?,
-                    r.get::<_, Option<String>>(9)?,
-                    r.get::<_, Option<String>>(10)?,
-                ))
-            },
-        )
-        .optional()?;
-    let Some((
-        id,
-        edition,
-        kind,
-        parent,
-        address,
-        postcode,
-        phone,
-        title,
-        opening,
-        so_name,
-        so_date,
-    )) = row
-    else {
-        return Ok(None);
-    };
-    let corrupt = |key: &str, reason| StoreError::Corrupt {
-        unit: unit_name.into(),
-        year,
-        key: key.into(),
-        reason,
-    };
-    let edition =
-        Edition::from_code(&edition).ok_or_else(|| corrupt("edition", "未知的格式版本"))?;
-    let kind = UnitKind::from_key(&kind).ok_or_else(|| corrupt("unit_kind", "未知的单位类型"))?;
-    let sign_off = match (so_name, so_date) {
-        (Some(name), Some(date)) => Some(SignOff {
-            name,
-            date: Date::parse_iso(&date).ok_or_else(|| corrupt("sign_off_date", "日期无效"))?,
-        }),
-        _ => None,
-    };
-    let mut report = Report {
-        unit: Unit {
-            name: unit_name.into(),
-            kind,
-            parent,
-            address,
-            postcode,
-            phone,
-        },
-        year,
-        edition,
-        title,
-        opening,
-        sections: Default::default(),
-        figures: Figures::zeros(edition),
-        sign_off,
-    };
-    let mut stmt = conn.prepare_cached(
-        "SELECT section, level, heading, text FROM paragraph
-         WHERE report_id = ?1 ORDER BY section, position",
+    let reports = load_where(
+        conn,
+        "unit_name = ?1 AND year = ?2",
+        params![unit_name, year],
     )?;
-    let mut rows = stmt.query([id])?;
+    Ok(reports.into_iter().next().map(|(report, _)| report))
+}
+
+/// The reports a `WHERE` clause on the report table selects, each with its `updated_at`, in
+/// three queries whatever their number.
+fn load_where(
+    conn: &Connection,
+    filter: &str,
+    args: impl rusqlite::Params + Copy,
+) -> Result<Vec<(Report, String)>> {
+    let mut stmt = conn.prepare_cached(&format!(
+        "SELECT id, unit_name, year, edition, unit_kind, unit_parent, unit_address,
+             unit_postcode, unit_phone, title, opening, sign_off_name, sign_off_date, updated_at
+         FROM report WHERE {filter} ORDER BY unit_name, year"
+    ))?;
+    let mut rows = stmt.query(args)?;
+    let mut reports: Vec<(Report, String)> = Vec::new();
+    let mut index = std::collections::HashMap::new();
+    // Whose rows these are, for messages naming a damaged value.
+    let mut owners: Vec<(String, u16)> = Vec::new();
+    while let Some(r) = rows.next()? {
+        let id: i64 = r.get(0)?;
+        let unit_name: String = r.get(1)?;
+        let year = r.get::<_, i64>(2)? as u16;
+        let (edition, kind, sign_off) = {
+            let corrupt = corruption(&unit_name, year);
+            let edition = r.get::<_, String>(3)?;
+            let edition =
+                Edition::from_code(&edition).ok_or_else(|| corrupt("edition", "未知的格式版本"))?;
+            let kind = r.get::<_, String>(4)?;
+            let kind =
+                UnitKind::from_key(&kind).ok_or_else(|| corrupt("unit_kind", "未知的单位类型"))?;
+            let sign_off = match (
+                r.get::<_, Option<String>>(11)?,
+                r.get::<_, Option<String>>(12)?,
+            ) {
+                (Some(name), Some(date)) => Some(SignOff {
+                    name,
+                    date: Date::parse_iso(&date)
+                        .ok_or_else(|| corrupt("sign_off_date", "日期无效"))?,
+                }),
+                _ => None,
+            };
+            (edition, kind, sign_off)
+        };
+        let report = Report {
+            unit: Unit {
+                name: unit_name.clone(),
+                kind,
+                parent: r.get(5)?,
+                address: r.get(6)?,
+                postcode: r.get(7)?,
+                phone: r.get(8)?,
+            },
+            year,
+            edition,
+            title: r.get(9)?,
+            opening: r.get(10)?,
+            sections: Default::default(),
+            figures: Figures::zeros(edition),
+            sign_off,
+        };
+        index.insert(id, reports.len());
+        reports.push((report, r.get(13)?));
+        owners.push((unit_name, year));
+    }
+    if reports.is_empty() {
+        return Ok(reports);
+    }
+    let mut stmt = conn.prepare_cached(&format!(
+        "SELECT report_id, section, level, heading, text FROM paragraph
+         WHERE report_id IN (SELECT id FROM report WHERE {filter})
+         ORDER BY report_id, section, position"
+    ))?;
+    let mut rows = stmt.query(args)?;
     while let Some(row) = rows.next()? {
-        let section: String = row.get(0)?;
+        let i = index[&row.get::<_, i64>(0)?];
+        let corrupt = corruption(&owners[i].0, owners[i].1);
+        let report = &mut reports[i].0;
+        let section: String = row.get(1)?;
         let section =
             SectionKey::from_key(&section).ok_or_else(|| corrupt(&section, "未知的章节"))?;
         let heading = match (
-            row.get::<_, Option<String>>(1)?,
             row.get::<_, Option<String>>(2)?,
+            row.get::<_, Option<String>>(3)?,
         ) {
             (Some(level), Some(text)) => Some(Heading {
                 level: HeadingLevel::from_key(&level)
@@ -453,20 +465,36 @@ fn load(conn: &Connection, unit_name: &str, year: u16) -> Result<Option<Report>>
         };
         report.section_mut(section).paragraphs.push(Paragraph {
             heading,
-            text: row.get(3)?,
+            text: row.get(4)?,
         });
     }
-    let mut stmt = conn.prepare_cached("SELECT key, value FROM figure WHERE report_id = ?1")?;
-    let mut rows = stmt.query([id])?;
+    let mut stmt = conn.prepare_cached(&format!(
+        "SELECT report_id, key, value FROM figure
+         WHERE report_id IN (SELECT id FROM report WHERE {filter})"
+    ))?;
+    let mut rows = stmt.query(args)?;
     while let Some(row) = rows.next()? {
-        let key: String = row.get(0)?;
-        let n: i64 = row.get(1)?;
-        let spec =
-            edition::cell(edition, &key).ok_or_else(|| corrupt(&key, "不是本版格式的格子"))?;
+        let i = index[&row.get::<_, i64>(0)?];
+        let corrupt = corruption(&owners[i].0, owners[i].1);
+        let report = &mut reports[i].0;
+        let key: String = row.get(1)?;
+        let n: i64 = row.get(2)?;
+        let spec = edition::cell(report.edition, &key)
+            .ok_or_else(|| corrupt(&key, "不是本版格式的格子"))?;
         let value = Value::from_i64(spec.kind, n).ok_or_else(|| corrupt(&key, "数值超出范围"))?;
         report
             .set_figure(&key, value)
             .map_err(|_| corrupt(&key, "数值类型不对"))?;
     }
-    Ok(Some(report))
+    Ok(reports)
+}
+
+/// A maker of the error for a damaged value of one report.
+fn corruption(unit: &str, year: u16) -> impl Fn(&str, &'static str) -> StoreError + '_ {
+    move |key, reason| StoreError::Corrupt {
+        unit: unit.into(),
+        year,
+        key: key.into(),
+        reason,
+    }
 }

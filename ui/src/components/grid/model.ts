@@ -1,25 +1,28 @@
-// The shape of one of the report's tables as an HTML grid: header rows and body rows with their
-// merged cells (rowspan/colspan) as in the official template, plus the navigation grid of the
-// number cells as the clerk sees them (rows top to bottom, cells left to right).
-import type { ColumnDto, EditionLayoutDto } from "../../bindings";
+// One of the report's tables as an HTML grid, drawn from the edition's table template that Rust
+// serves (the same template the PDF is drawn from): header rows and body rows with their merged
+// cells, plus the navigation grid of the number cells as the clerk sees them (rows top to
+// bottom, cells left to right). No label, span or total rule is written here.
+import type { EditionLayoutDto, LabelRole, TableId, TableTemplate, ValueKind } from "../../bindings";
 
-export type TableKey = "proactive" | "applications" | "appeals";
+export type TableKey = TableId;
 
 export interface LabelCell {
   type: "label";
   text: string;
   rowspan?: number;
   colspan?: number;
-  /** CSS classes: "head" (a header cell), "item" (table 二's article row), "group", "wrap". */
-  cls?: string;
+  /** CSS class from the label's role: "corner", "head", "item", "row-label", "group", "results". */
+  cls: string;
   /** Header cells are <th>. */
-  head?: boolean;
+  head: boolean;
+  /** Left-aligned, as the template sets it. */
+  left: boolean;
 }
 
 export interface NumberCell {
   type: "number";
   key: string;
-  kind: ColumnDto["kind"];
+  kind: ValueKind;
   /** Computed by the program, never typed. */
   total: boolean;
   colspan?: number;
@@ -44,163 +47,88 @@ export interface GridModel {
   nav: NumberCell[][];
 }
 
-const label = (text: string, extra: Partial<LabelCell> = {}): LabelCell => ({
-  type: "label",
-  text,
-  ...extra,
-});
+const ROLE_CLASS: Record<LabelRole, string> = {
+  corner: "corner",
+  header: "head",
+  block: "item",
+  row_label: "row-label",
+  group: "group",
+  results: "results",
+};
+
+const HEAD_ROLES: LabelRole[] = ["corner", "header", "block"];
+
+/** On screen a printed millimetre is about a third of an em; number columns stay wide enough to type in. */
+const EM_PER_MM = 1 / 3.2;
+const MIN_NUMBER_EM = 4.6;
+const MIN_LABEL_EM = 2.6;
+
+const span = (n: number) => (n > 1 ? n : undefined);
+
+export function templateOf(table: TableKey, layout: EditionLayoutDto): TableTemplate {
+  const t = layout.tables.find((x) => x.table === table);
+  if (!t) throw new Error(`no template for ${table}`);
+  return t;
+}
 
 export function buildGrid(table: TableKey, layout: EditionLayoutDto): GridModel {
-  switch (table) {
-    case "proactive":
-      return proactive(layout);
-    case "applications":
-      return applications(layout);
-    case "appeals":
-      return appeals(layout);
-  }
-}
-
-/** Adds a row of number cells to the navigation grid and returns them. */
-function navRow(
-  nav: NumberCell[][],
-  cells: Omit<NumberCell, "type" | "row" | "col">[],
-): NumberCell[] {
-  const row = nav.length;
-  const out = cells.map((c, col): NumberCell => ({ type: "number", row, col, ...c }));
-  nav.push(out);
-  return out;
-}
-
-function proactive(layout: EditionLayoutDto): GridModel {
-  const width = Math.max(1, ...layout.proactive.map((b) => b.columns.length));
-  const columns = 1 + width;
-  const body: GridCell[][] = [];
+  const template = templateOf(table, layout);
+  const rows: GridCell[][] = Array.from({ length: template.rows }, () => []);
   const nav: NumberCell[][] = [];
-  for (const block of layout.proactive) {
-    body.push([label(block.item, { colspan: columns, cls: "item", head: true })]);
-    const span = (i: number) =>
-      i === block.columns.length - 1 && width - i > 1 ? width - i : undefined;
-    body.push([
-      label(layout.proactive_row_header, { head: true, cls: "head" }),
-      ...block.columns.map((c, i) =>
-        label(c.label, { head: true, cls: "head", colspan: span(i) }),
-      ),
-    ]);
-    for (const r of block.rows) {
-      const cells = navRow(
-        nav,
-        block.columns.map((c, i) => ({
-          key: `proactive.${r.key}.${c.key}`,
-          kind: c.kind,
-          total: false,
-          colspan: span(i),
-          rowLabel: r.label,
-          colLabel: c.label,
-        })),
-      );
-      body.push([label(r.label, { cls: "row-label" }), ...cells]);
+  const numberColumns = new Set<number>();
+  const cells = [...template.cells].sort((a, b) => a.row - b.row || a.col - b.col);
+  let navRow: NumberCell[] | null = null;
+  let lastRow = -1;
+  for (const c of cells) {
+    const content = c.content;
+    if (content.type === "label") {
+      rows[c.row].push({
+        type: "label",
+        text: content.text,
+        rowspan: span(c.row_span),
+        colspan: span(c.col_span),
+        cls: ROLE_CLASS[content.role],
+        head: HEAD_ROLES.includes(content.role),
+        left: content.align === "left",
+      });
+      continue;
     }
-  }
-  return {
-    columns,
-    widths: [12, ...Array(width).fill(width === 1 ? 24 : 10)],
-    head: [],
-    body,
-    nav,
-  };
-}
-
-function applications(layout: EditionLayoutDto): GridModel {
-  const cols = layout.application_columns;
-  // The five 法人或其他组织 columns sit between 自然人 (first) and 总计 (last).
-  const legal = cols.slice(1, cols.length - 1);
-  const head: GridCell[][] = [
-    [
-      label(layout.applications_corner, { rowspan: 3, colspan: 3, head: true, cls: "corner" }),
-      label(layout.applicants_header, { colspan: cols.length, head: true, cls: "head" }),
-    ],
-    [
-      label(cols[0].label, { rowspan: 2, head: true, cls: "head" }),
-      label(layout.legal_persons_header, { colspan: legal.length, head: true, cls: "head" }),
-      label(cols[cols.length - 1].label, { rowspan: 2, head: true, cls: "head" }),
-    ],
-    legal.map((c) => label(c.label, { head: true, cls: "head" })),
-  ];
-  const rows = layout.application_rows;
-  const firstResult = rows.findIndex((r) => r.place !== "top");
-  const resultCount = rows.filter((r) => r.place !== "top").length;
-  const body: GridCell[][] = [];
-  const nav: NumberCell[][] = [];
-  rows.forEach((r, i) => {
-    const labels: LabelCell[] = [];
-    if (r.place === "top") {
-      labels.push(label(r.label, { colspan: 3, cls: "row-label" }));
-    } else {
-      if (i === firstResult) {
-        labels.push(label(layout.results_header, { rowspan: resultCount, cls: "results" }));
-      }
-      if (r.place === "result") {
-        labels.push(label(r.label, { colspan: 2, cls: "row-label" }));
-      } else {
-        const group = r.group ?? "";
-        if (i === 0 || rows[i - 1].group !== group) {
-          let n = 0;
-          while (i + n < rows.length && rows[i + n].group === group) n++;
-          labels.push(label(group, { rowspan: n, cls: "group" }));
-        }
-        labels.push(label(r.label, { cls: "row-label" }));
-      }
+    if (c.row !== lastRow || !navRow) {
+      navRow = [];
+      nav.push(navRow);
+      lastRow = c.row;
     }
-    const rowLabel = r.place === "result_item" ? `${r.group ?? ""}${r.label}` : r.label;
-    const cells = navRow(
-      nav,
-      cols.map((c) => ({
-        key: `applications.${r.key}.${c.key}`,
-        kind: c.kind,
-        total: r.is_total || c.key === "total",
-        rowLabel,
-        colLabel: c.label,
-      })),
-    );
-    body.push([...labels, ...cells]);
-  });
-  return {
-    columns: 3 + cols.length,
-    widths: [2.6, 6.2, 17.5, ...cols.map(() => 5)],
-    head,
-    body,
-    nav,
-  };
-}
-
-function appeals(layout: EditionLayoutDto): GridModel {
-  const [review, ...suits] = layout.appeal_groups;
-  const cols = layout.appeal_columns;
-  const head: GridCell[][] = [
-    [
-      label(review.label, { colspan: cols.length, head: true, cls: "head" }),
-      label(layout.litigation_header, { colspan: cols.length * suits.length, head: true, cls: "head" }),
-    ],
-    [
-      ...cols.map((c) => label(c.label, { rowspan: 2, head: true, cls: "head" })),
-      ...suits.map((g) => label(g.label, { colspan: cols.length, head: true, cls: "head" })),
-    ],
-    suits.flatMap(() => cols.map((c) => label(c.label, { head: true, cls: "head" }))),
-  ];
-  const nav: NumberCell[][] = [];
-  const cells = navRow(
-    nav,
-    layout.appeal_groups.flatMap((g) =>
-      cols.map((c) => ({
-        key: `appeals.${g.key}.${c.key}`,
-        kind: c.kind,
-        total: c.key === "total",
-        rowLabel: g.label,
-        colLabel: c.label,
-      })),
-    ),
+    numberColumns.add(c.col);
+    const cell: NumberCell = {
+      type: "number",
+      key: content.key,
+      kind: content.kind,
+      total: content.total,
+      colspan: span(c.col_span),
+      row: nav.length - 1,
+      col: navRow.length,
+      rowLabel: content.row_label,
+      colLabel: content.column_label,
+    };
+    navRow.push(cell);
+    rows[c.row].push(cell);
+  }
+  const widths = template.columns_mm.map((mm, i) =>
+    Math.max(mm * EM_PER_MM, numberColumns.has(i) ? MIN_NUMBER_EM : MIN_LABEL_EM),
   );
-  const n = layout.appeal_groups.length * cols.length;
-  return { columns: n, widths: Array(n).fill(4.6), head, body: [cells], nav };
+  return {
+    columns: template.columns_mm.length,
+    widths: widths.map((w) => Math.round(w * 10) / 10),
+    head: rows.slice(0, template.header_rows),
+    body: rows.slice(template.header_rows),
+    nav,
+  };
+}
+
+/** The table that shows a cell, by the cell's key. */
+export function tableOfKey(layout: EditionLayoutDto, key: string): TableKey | null {
+  for (const t of layout.tables) {
+    if (t.cells.some((c) => c.content.type === "figure" && c.content.key === key)) return t.table;
+  }
+  return null;
 }

@@ -1,0 +1,66 @@
+//! The workflows both doors of nianbao share: the app's Tauri commands and `nianbao-cli` call
+//! these functions and nothing else for reading files, importing, exporting, rendering, and
+//! listing reports, so the two behave the same.
+
+mod files;
+mod formats;
+mod import;
+mod listing;
+mod render;
+
+pub use files::{output_file_name, write_atomically};
+pub use formats::{read_report_file, write_report_as, Format};
+pub use import::{import_exchange_files, ImportBatch, Imported};
+pub use listing::{create_report, findings, list_reports, ReportListing};
+pub use render::{render, render_with, CopyKind, Purpose};
+
+use std::path::PathBuf;
+
+/// Why a workflow could not be carried out; every message is a sentence for the clerk.
+#[derive(Debug, thiserror::Error)]
+pub enum WorkflowError {
+    #[error("无法读取“{}”", path.display())]
+    Read {
+        path: PathBuf,
+        #[source]
+        source: std::io::Error,
+    },
+    #[error("无法写入“{}”", path.display())]
+    Write {
+        path: PathBuf,
+        #[source]
+        source: std::io::Error,
+    },
+    #[error("“{}”有问题，未导入任何文件：\n{source}", path.display())]
+    Exchange {
+        path: PathBuf,
+        #[source]
+        source: nianbao_report::ExchangeError,
+    },
+    #[error("“{}”有问题，未导入任何文件：\n{source}", path.display())]
+    Xlsx {
+        path: PathBuf,
+        #[source]
+        source: nianbao_formats::xlsx::XlsxError,
+    },
+    #[error("无法生成Excel文件：{0}")]
+    XlsxWrite(#[source] nianbao_formats::xlsx::XlsxError),
+    #[error(transparent)]
+    Docx(#[from] nianbao_formats::docx::DocxError),
+    #[error("不认识“{}”的文件格式：{}", path.display(), if *readable { "能读取的是年报数据文件（.json）和Excel工作簿（.xlsx）" } else { "能写出的是 .json、.pdf、.xlsx、.html 和 .docx" })]
+    UnknownFormat { path: PathBuf, readable: bool },
+    #[error("报告还有{count}处错误，不能{}正式版。可以先{}带“草稿”字样的草稿版。", purpose.verb(), purpose.verb())]
+    HardFindings { count: usize, purpose: Purpose },
+    #[error("年度“{0}”无效，应为2008至2100之间的年份")]
+    InvalidYear(u16),
+    #[error("“{unit}”{year}年的报告已经存在，请在列表中打开它")]
+    AlreadyExists { unit: String, year: u16 },
+    #[error("没有找到“{unit}”{year}年的报告")]
+    NotFound { unit: String, year: u16 },
+    #[error(transparent)]
+    Store(#[from] nianbao_store::StoreError),
+    #[error(transparent)]
+    Pdf(#[from] nianbao_pdf::PdfError),
+}
+
+pub type Result<T> = std::result::Result<T, WorkflowError>;
