@@ -46,7 +46,7 @@ const MM: f32 = 72.0 / 25.4;
 /// instructions and 297 KB for it, level 6 81.6 M for 284 KB; zlib-rs at
 /// level 1 (its “quick” static-Huffman mode) 24.3 M but 338 KB, at level 2
 /// 46.4 M for 286 KB (callgrind).
-const COMPRESSION_LEVEL: u32 = 1;
+const COMPRESSION_LEVEL: i32 = 1;
 
 /// `layout` as a PDF, with `title` and `properties` as its document information.
 pub fn write_pdf(
@@ -634,22 +634,17 @@ const SPLIT_FROM: usize = 128 * 1024;
 
 /// `data` as a zlib stream, `None` when deflating fails.
 fn zlib(data: &[u8]) -> Option<Vec<u8>> {
-    use flate2::FlushCompress;
+    use miniz_oxide::deflate::core::TDEFLFlush;
     if data.len() < SPLIT_FROM {
-        let mut deflater = flate2::Compress::new(flate2::Compression::new(COMPRESSION_LEVEL), true);
-        // One call into an output as long as the input: a deflated stream
-        // that would be longer is not wanted anyway.
-        let mut out = Vec::with_capacity(data.len());
-        let status = deflater.compress_vec(data, &mut out, FlushCompress::Finish);
-        return matches!(status, Ok(flate2::Status::StreamEnd)).then_some(out);
+        return deflate(data, true, TDEFLFlush::Finish);
     }
     // The front half ends on a byte boundary without closing the stream
     // (a sync flush), the back half starts afresh and closes it: together
     // one valid deflate stream, the back half merely not referring back.
     let (front, back) = data.split_at(data.len() / 2);
     let (front, back) = std::thread::scope(|scope| {
-        let front = scope.spawn(|| raw_deflate(front, FlushCompress::Sync));
-        let back = raw_deflate(back, FlushCompress::Finish);
+        let front = scope.spawn(|| deflate(front, false, TDEFLFlush::Sync));
+        let back = deflate(back, false, TDEFLFlush::Finish);
         (front.join().ok().flatten(), back)
     });
     let (front, back) = (front?, back?);
@@ -662,16 +657,43 @@ fn zlib(data: &[u8]) -> Option<Vec<u8>> {
     Some(out)
 }
 
-/// `data` as raw deflate blocks, ended by `flush`.
-fn raw_deflate(data: &[u8], flush: flate2::FlushCompress) -> Option<Vec<u8>> {
-    let mut deflater = flate2::Compress::new(flate2::Compression::new(COMPRESSION_LEVEL), false);
-    let mut out = Vec::with_capacity(data.len() + data.len() / 64 + 64);
-    let status = deflater.compress_vec(data, &mut out, flush).ok()?;
-    let done = match flush {
-        flate2::FlushCompress::Finish => status == flate2::Status::StreamEnd,
-        _ => deflater.total_in() == data.len() as u64,
+/// `data` deflated with miniz_oxide, as a zlib stream (`zlib`) or raw
+/// blocks, ended by `flush`. miniz_oxide is called directly, not through
+/// flate2: flate2 switches to whichever backend another crate of the
+/// program asks for (the formats crate's zip brings zlib-rs, whose level 1
+/// wrote 15 % more for the sample).
+fn deflate(
+    data: &[u8],
+    zlib: bool,
+    flush: miniz_oxide::deflate::core::TDEFLFlush,
+) -> Option<Vec<u8>> {
+    use miniz_oxide::deflate::core::{
+        compress, create_comp_flags_from_zip_params, CompressorOxide, TDEFLFlush, TDEFLStatus,
     };
-    done.then_some(out)
+    let sync = matches!(flush, TDEFLFlush::Sync);
+    let window_bits = if zlib { 15 } else { -15 };
+    let flags = create_comp_flags_from_zip_params(COMPRESSION_LEVEL, window_bits, 0);
+    let mut compressor = CompressorOxide::new(flags);
+    let mut out = vec![0; data.len() + data.len() / 64 + 64];
+    let (mut input, mut written) = (data, 0);
+    loop {
+        let (status, used, wrote) = compress(&mut compressor, input, &mut out[written..], flush);
+        input = input.get(used..)?;
+        written += wrote;
+        match status {
+            TDEFLStatus::Done => break,
+            // A sync flush is through when the input is and room is left.
+            TDEFLStatus::Okay if sync && input.is_empty() && written < out.len() => break,
+            TDEFLStatus::Okay if used > 0 || wrote > 0 => {
+                if out.len() - written < 64 {
+                    out.resize(out.len() * 2, 0);
+                }
+            }
+            _ => return None,
+        }
+    }
+    out.truncate(written);
+    Some(out)
 }
 
 /// The Adler-32 checksum that ends a zlib stream (RFC 1950).
@@ -785,14 +807,9 @@ fn hash(bytes: &[u8], seed: u64) -> u64 {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use std::io::Read;
 
     fn inflate(bytes: &[u8]) -> Vec<u8> {
-        let mut out = Vec::new();
-        flate2::read::ZlibDecoder::new(bytes)
-            .read_to_end(&mut out)
-            .expect("a valid zlib stream");
-        out
+        miniz_oxide::inflate::decompress_to_vec_zlib(bytes).expect("a valid zlib stream")
     }
 
     #[test]
