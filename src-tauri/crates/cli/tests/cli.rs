@@ -515,3 +515,20 @@ fn cells_not_read_for_sure_are_null_named_and_refused_on_import() {
     assert_eq!(o.status.code(), Some(2), "{}", text(&o));
     assert!(text(&o).contains("未能读准"), "{}", text(&o));
 }
+
+#[test]
+fn render_writes_exactly_what_the_pdf_crate_renders() {
+    // The same bytes as the library's, whatever else the program links (a
+    // deflate backend switched by another crate once made the file 15 % larger).
+    let d = tempfile::tempdir().unwrap();
+    sample(d.path());
+    let o = cli(&["render", "s.json", "--out", "r.pdf"], d.path());
+    assert_eq!(o.status.code(), Some(0), "{}", text(&o));
+    let library = nianbao_pdf::render_report(
+        &nianbao_report::sample_report(),
+        &nianbao_pdf::FontSet::bundled(),
+        nianbao_pdf::ReportOptions::default(),
+    )
+    .unwrap();
+    assert!(std::fs::read(d.path().join("r.pdf")).unwrap() == library);
+}
