@@ -687,4 +687,67 @@ mod tests {
         assert_eq!(missing, vec!['\u{10000}']);
         assert_eq!(glyphs[1].ch, REPLACEMENT);
     }
+
+    /// Each glyph's x on its line, by character, for one paragraph.
+    fn positions(text: &str) -> Vec<Vec<(char, f32)>> {
+        let chars: Vec<char> = text.chars().collect();
+        body(text)
+            .iter()
+            .map(|l| l.placed.iter().map(|&(i, x)| (chars[i], x)).collect())
+            .collect()
+    }
+
+    #[test]
+    fn adjacent_punctuation_shares_a_half_width() {
+        // A last line is not stretched: every step is the glyph's own set width.
+        let line = &positions("政》（政。”政）、政（《政")[0];
+        let steps: Vec<f32> = line.windows(2).map(|w| (w[1].1 - w[0].1) / PITCH).collect();
+        // 政》 》（ （政 政。 。” ”政 政） ）、 、政 政（ （《 《政
+        let want = [1.0, 0.5, 1.0, 1.0, 0.5, 1.0, 1.0, 0.5, 1.0, 1.0, 0.5, 1.0];
+        for (i, (step, want)) in steps.iter().zip(want).enumerate() {
+            assert!(
+                (step - want).abs() < 0.01,
+                "step {i}: {step} em, want {want}"
+            );
+        }
+    }
+
+    #[test]
+    fn an_opening_mark_starting_a_line_is_set_half_width_and_lines_stay_justified() {
+        // 26 characters fill the indented first line; the second starts with （.
+        let text = format!("{}（政府）{}", "政".repeat(26), "信息公开、》（".repeat(12));
+        let lines = positions(&text);
+        let (first, x) = lines[1][0];
+        assert_eq!(first, '（');
+        assert!((x + PITCH / 2.0).abs() < 0.01, "{x}");
+        // The next character follows half a character on (plus the justification's share).
+        let next = lines[1][1].1;
+        assert!(
+            next > PITCH / 2.0 - 0.01 && next < PITCH / 2.0 + 0.5,
+            "{next}"
+        );
+        // Every full line still ends on the type area's right edge.
+        for line in &lines[..lines.len() - 1] {
+            let &(ch, x) = line.last().unwrap();
+            assert!(
+                (x + PITCH - 156.0).abs() < 0.05,
+                "{ch} ends at {}",
+                x + PITCH
+            );
+        }
+    }
+
+    #[test]
+    fn compressed_punctuation_makes_room_for_one_more_character() {
+        // Two pairs give back a whole character: the first line (26 after the
+        // indent) takes 27 glyphs.
+        let text = format!(
+            "{}》（{}）、{}",
+            "政".repeat(10),
+            "政".repeat(10),
+            "政".repeat(20)
+        );
+        let lines = line_texts(&text);
+        assert_eq!(lines[0].chars().count(), 27, "{lines:?}");
+    }
 }
