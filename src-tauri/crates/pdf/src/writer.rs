@@ -86,9 +86,14 @@ pub fn write_pdf_timed(
     // The fonts are cut and deflated on threads of their own (the Fang
     // subset alone is most of the file) while this one writes the pages.
     let (cuts, contents) = std::thread::scope(|scope| {
-        let handles: Vec<_> = plans
+        // Without a thread to be had (the system refuses one), the work is done here.
+        let handles: Vec<Result<_, Option<Cut>>> = plans
             .values()
-            .map(|plan| scope.spawn(move || plan.cut()))
+            .map(|plan| {
+                std::thread::Builder::new()
+                    .spawn_scoped(scope, move || plan.cut())
+                    .map_err(|_| plan.cut())
+            })
             .collect();
         let contents: Vec<Stream> = layout
             .pages
@@ -98,7 +103,10 @@ pub fn write_pdf_timed(
         let pages_written = started.elapsed().as_secs_f64();
         let cuts: Vec<Option<Cut>> = handles
             .into_iter()
-            .map(|h| h.join().unwrap_or(None))
+            .map(|h| match h {
+                Ok(thread) => thread.join().unwrap_or(None),
+                Err(cut) => cut,
+            })
             .collect();
         (cuts, (contents, pages_written))
     });
@@ -643,9 +651,14 @@ fn zlib(data: &[u8]) -> Option<Vec<u8>> {
     // one valid deflate stream, the back half merely not referring back.
     let (front, back) = data.split_at(data.len() / 2);
     let (front, back) = std::thread::scope(|scope| {
-        let front = scope.spawn(|| deflate(front, false, TDEFLFlush::Sync));
+        let task = std::thread::Builder::new()
+            .spawn_scoped(scope, || deflate(front, false, TDEFLFlush::Sync));
         let back = deflate(back, false, TDEFLFlush::Finish);
-        (front.join().ok().flatten(), back)
+        let front = match task {
+            Ok(thread) => thread.join().ok().flatten(),
+            Err(_) => deflate(front, false, TDEFLFlush::Sync),
+        };
+        (front, back)
     });
     let (front, back) = (front?, back?);
     let mut out = Vec::with_capacity(front.len() + back.len() + 6);
