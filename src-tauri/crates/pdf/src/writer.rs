@@ -85,14 +85,26 @@ pub fn write_pdf_timed(
 
     // The fonts are cut and deflated on threads of their own (the Fang
     // subset alone is most of the file) while this one writes the pages.
+    // Two jobs beside this thread (the machines have two cores or more): the
+    // face with the most glyphs (the body's Fang: most of the file), and the
+    // others. More threads only cost their start-up and memory.
+    let largest = plans.values().max_by_key(|p| p.glyphs.len()).map(|p| p.id);
+    let (big, rest): (Vec<&FontPlan<'_>>, Vec<&FontPlan<'_>>) =
+        plans.values().partition(|p| Some(p.id) == largest);
+    let cut_all = |jobs: Vec<&FontPlan<'_>>| -> Vec<(FaceId, Option<Cut>)> {
+        jobs.into_iter().map(|p| (p.id, p.cut())).collect()
+    };
     let (cuts, contents) = std::thread::scope(|scope| {
         // Without a thread to be had (the system refuses one), the work is done here.
-        let handles: Vec<Result<_, Option<Cut>>> = plans
-            .values()
-            .map(|plan| {
+        let handles: Vec<_> = [big, rest]
+            .into_iter()
+            .map(|jobs| {
                 std::thread::Builder::new()
-                    .spawn_scoped(scope, move || plan.cut())
-                    .map_err(|_| plan.cut())
+                    .spawn_scoped(scope, {
+                        let jobs = jobs.clone();
+                        move || cut_all(jobs)
+                    })
+                    .map_err(|_| cut_all(jobs))
             })
             .collect();
         let contents: Vec<Stream> = layout
@@ -101,13 +113,14 @@ pub fn write_pdf_timed(
             .map(|page| Stream::deflated(page_content(page, &metrics, &plans)))
             .collect();
         let pages_written = started.elapsed().as_secs_f64();
-        let cuts: Vec<Option<Cut>> = handles
-            .into_iter()
-            .map(|h| match h {
-                Ok(thread) => thread.join().unwrap_or(None),
-                Err(cut) => cut,
-            })
-            .collect();
+        let mut cuts: BTreeMap<FaceId, Option<Cut>> = BTreeMap::new();
+        for handle in handles {
+            let done = match handle {
+                Ok(thread) => thread.join().unwrap_or_default(),
+                Err(done) => done,
+            };
+            cuts.extend(done);
+        }
         (cuts, (contents, pages_written))
     });
     let (contents, pages_written) = contents;
@@ -118,8 +131,12 @@ pub fn write_pdf_timed(
     let catalog = pdf.reserve();
     let pages_id = pdf.reserve();
     let mut font_objects = Vec::with_capacity(plans.len());
-    for ((&face_id, plan), cut) in plans.iter().zip(cuts) {
-        let cut = cut.ok_or_else(|| WriteError::UnreadableFont(plan.face.name().to_owned()))?;
+    let mut cuts = cuts;
+    for (&face_id, plan) in &plans {
+        let cut = cuts
+            .remove(&face_id)
+            .flatten()
+            .ok_or_else(|| WriteError::UnreadableFont(plan.face.name().to_owned()))?;
         times.subset += cut.subset;
         times.compress += cut.program.seconds + cut.to_unicode.seconds;
         font_objects.push((face_id, plan.embed(&mut pdf, &metrics, cut)));
