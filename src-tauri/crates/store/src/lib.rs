@@ -5,6 +5,7 @@
 //! before anything is written to it, and a backup is taken before any migration.
 
 mod schema;
+mod units;
 
 use nianbao_report::{
     edition, Date, Edition, Figures, Heading, HeadingLevel, Paragraph, Report, SectionKey, SignOff,
@@ -15,6 +16,7 @@ use std::path::{Path, PathBuf};
 use std::time::Duration;
 
 pub use schema::APPLICATION_ID;
+pub use units::UnitNode;
 
 #[derive(Debug, thiserror::Error)]
 pub enum StoreError {
@@ -39,6 +41,18 @@ pub enum StoreError {
         #[source]
         source: std::io::Error,
     },
+    #[error("数据文件中单位“{unit}”已损坏：{reason}")]
+    CorruptUnit { unit: String, reason: &'static str },
+    #[error("单位名称不能为空")]
+    EmptyUnitName,
+    #[error("单位“{name}”已经存在")]
+    UnitExists { name: String },
+    #[error("没有找到单位“{name}”")]
+    UnitNotFound { name: String },
+    #[error("单位“{name}”的上级单位“{parent}”不在单位列表中，请先添加上级单位")]
+    ParentNotFound { name: String, parent: String },
+    #[error("单位“{parent}”是“{name}”本身或其下级单位，不能作为它的上级单位")]
+    UnitCycle { name: String, parent: String },
     #[error("数据库操作失败")]
     Sqlite(#[from] rusqlite::Error),
 }
@@ -357,6 +371,7 @@ fn save(tx: &Transaction, r: &Report) -> Result<SaveOutcome> {
     for (key, value) in r.figures.iter() {
         fig.execute(params![id, key, value.as_i64()])?;
     }
+    units::ensure_unit(tx, r)?;
     Ok(if existing.is_some() {
         SaveOutcome::Updated
     } else {
