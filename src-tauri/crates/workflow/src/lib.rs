@@ -2,12 +2,14 @@
 //! these functions and nothing else for reading files, importing, exporting, rendering, and
 //! listing reports, so the two behave the same.
 
+mod county;
 mod files;
 mod formats;
 mod import;
 mod listing;
 mod render;
 
+pub use county::{summarize_county, summary_unit_name, unit_tree, CountySummary};
 pub use files::{output_file_name, write_atomically};
 pub use formats::{read_report_file, write_report_as, Format};
 pub use import::{import_exchange_files, ImportBatch, Imported};
@@ -57,6 +59,8 @@ pub enum WorkflowError {
     AlreadyExists { unit: String, year: u16 },
     #[error("没有找到“{unit}”{year}年的报告")]
     NotFound { unit: String, year: u16 },
+    #[error("“{county}”及其下级单位没有{year}年的报告可以汇总")]
+    NothingToSum { county: String, year: u16 },
     #[error(transparent)]
     Store(#[from] nianbao_store::StoreError),
     #[error(transparent)]
