@@ -4,6 +4,7 @@
 //! mid-save keeps everything saved before. A file that is not a nianbao store is refused
 //! before anything is written to it, and a backup is taken before any migration.
 
+mod restore;
 mod schema;
 mod units;
 
@@ -33,6 +34,8 @@ pub enum StoreError {
     },
     #[error("“{unit}”{year}年的报告已经存在")]
     AlreadyExists { unit: String, year: u16 },
+    #[error("“{}”已损坏，不能用来恢复，未做任何改动", path.display())]
+    Damaged { path: PathBuf },
     #[error("备份文件“{}”已存在，请换一个文件名", path.display())]
     BackupExists { path: PathBuf },
     #[error("读取数据文件“{}”失败", path.display())]
