@@ -236,6 +236,8 @@ enum CliError {
     Font(#[from] nianbao_pdf::FontError),
     #[error("数据文件中没有“{unit}”{year}年的报告")]
     NotFound { unit: String, year: u16 },
+    #[error("“{parent}”及其下级单位没有{year}年的报告可以汇总")]
+    NothingToSum { parent: String, year: u16 },
     #[error("无法读取“{}”：文件不存在", .0.display())]
     Missing(PathBuf),
 }
@@ -423,6 +425,9 @@ fn run(command: Command) -> Result<ExitCode, CliError> {
             let store = open_existing(&db)?;
             let summary = summarize_county(&store, &parent, year, county_wide)?;
             let sum = &summary.aggregate;
+            if sum.summed.is_empty() {
+                return Err(CliError::NothingToSum { parent, year });
+            }
             write_file(&out, write_report(&sum.report))?;
             println!(
                 "已汇总{}个单位的{}年报告（{}年版格式）→ {}",

@@ -259,6 +259,20 @@ fn a_county_of_thirty_two_units_is_summed_cell_by_cell() {
             ],
             "文件不存在",
         ),
+        (
+            vec![
+                "aggregate",
+                "--db",
+                "n.db",
+                "--parent",
+                COUNTY,
+                "--year",
+                "2030",
+                "--out",
+                "x.json",
+            ],
+            "没有2030年的报告可以汇总",
+        ),
     ] {
         let o = cli(&args, dir);
         assert_eq!(o.status.code(), Some(2), "{}", text(&o));

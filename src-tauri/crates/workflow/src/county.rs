@@ -33,7 +33,8 @@ pub fn summary_unit_name(county: &str) -> String {
 /// leaving out the 垂直管理 ones, together with the county's own report; when `county_wide`,
 /// the county's own report is instead the county-wide one, checked against the sum (rule 11).
 /// The summary is in the edition most of the reports use (the year's own on a tie); the others
-/// are named in it and left out. The store is read, never written.
+/// are named in it and left out. With no report to sum, the sum is all zeros and every unit is
+/// missing. The store is read, never written.
 pub fn summarize_county(
     store: &Store,
     county: &str,
@@ -65,12 +66,6 @@ pub fn summarize_county(
             (false, Some(r)) => chosen.push(r),
             (false, None) => missing.push(u.name.clone()),
         }
-    }
-    if chosen.is_empty() {
-        return Err(WorkflowError::NothingToSum {
-            county: county.into(),
-            year,
-        });
     }
     let edition = main_edition(&chosen, year);
     // The county's address and telephone from its own report, when it has one.
@@ -255,9 +250,8 @@ mod tests {
             summarize_county(&store, "没有的县", 2022, false),
             Err(WorkflowError::Store(StoreError::UnitNotFound { .. }))
         ));
-        assert!(matches!(
-            summarize_county(&store, county, 2030, false),
-            Err(WorkflowError::NothingToSum { .. })
-        ));
+        let none = summarize_county(&store, county, 2030, false).unwrap();
+        assert!(none.aggregate.summed.is_empty());
+        assert_eq!(none.missing, ["县教育局", "城关镇"]);
     }
 }

@@ -59,8 +59,6 @@ pub enum WorkflowError {
     AlreadyExists { unit: String, year: u16 },
     #[error("没有找到“{unit}”{year}年的报告")]
     NotFound { unit: String, year: u16 },
-    #[error("“{county}”及其下级单位没有{year}年的报告可以汇总")]
-    NothingToSum { county: String, year: u16 },
     #[error(transparent)]
     Store(#[from] nianbao_store::StoreError),
     #[error(transparent)]
