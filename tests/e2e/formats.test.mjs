@@ -154,7 +154,7 @@ async function formats(t) {
   assert.equal((await content(S.importReports)).trim(), '导入数据文件或Excel…');
   await importButton.click();
   const notice = await textBecomes(S.listNotice, /已导入/, 'the import notice', 30_000);
-  assert.equal(notice.trim(), `已导入1份报告：${UNIT}${YEAR}年。`);
+  assert.equal(notice.trim(), `已导入1份报告：${UNIT}${YEAR}年（替换了原有的报告）。`);
   assert.equal(await content(S.listError), null);
   await session.screenshot('formats-imported-list', ARTIFACTS);
 

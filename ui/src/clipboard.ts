@@ -7,10 +7,18 @@
 export function plainTextOf(html: string): string {
   const doc = new DOMParser().parseFromString(html, "text/html");
   doc.querySelectorAll("style, title").forEach((e) => e.remove());
+  // The source's own line breaks and indents are blanks, as a browser shows them.
+  const walker = doc.createTreeWalker(doc.body, NodeFilter.SHOW_TEXT);
+  for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+    const text = node as Text;
+    text.data = text.data.replace(/[ \t\n\r\f]+/g, " ");
+  }
   doc.querySelectorAll("td, th").forEach((cell) => cell.append("\t"));
   doc.querySelectorAll("p, h1, h2, h3, h4, h5, h6, div, tr, table, li, br").forEach((block) => block.after("\n"));
   return (doc.body.textContent ?? "")
-    .replace(/[ \t]+\n/g, "\n")
+    .split("\n")
+    .map((line) => line.replace(/^ +/, "").replace(/[ \t]+$/, ""))
+    .join("\n")
     .replace(/\n{3,}/g, "\n\n")
     .trim();
 }

@@ -130,6 +130,23 @@ describe("报告列表", () => {
     expect(w.findAll("[data-testid=report-row]").map((r) => r.attributes("data-unit"))).toEqual(["城关镇人民政府"]);
   });
 
+  it("says which imported reports took the place of reports already in the list", async () => {
+    const sample = sampleReport();
+    const backend = createFakeBackend([sample]);
+    const w = mountWith(ReportList, backend);
+    await flushPromises();
+    const township = withErrors();
+    backend.importReports = async () => {
+      backend.reports.set(`${township.unit.name}\u00002021`, { report: township, updated_at: "2021-02-01T08:00:00Z" });
+      return backend.listReports();
+    };
+    await w.get("[data-testid=import-reports]").trigger("click");
+    await flushPromises();
+    expect(w.get("[data-testid=list-notice]").text()).toBe(
+      "已导入2份报告：城关镇人民政府2021年、舒城县人民政府2020年（替换了原有的报告）。",
+    );
+  });
+
   it("shows why an import was refused, in the backend's words", async () => {
     const backend = createFakeBackend();
     backend.importReports = async () => {
