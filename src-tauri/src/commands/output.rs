@@ -119,6 +119,10 @@ fn open_paths(app: &AppHandle) -> Vec<PathBuf> {
     app.dialog()
         .file()
         .add_filter("年报数据文件或Excel工作簿", &["json", "xlsx"])
+        .add_filter(
+            "已发布的年度报告（Word、网页、文本）",
+            &["docx", "html", "htm", "txt"],
+        )
         .blocking_pick_files()
         .unwrap_or_default()
         .into_iter()
