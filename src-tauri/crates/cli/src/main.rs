@@ -5,8 +5,9 @@ use clap::{Parser, Subcommand};
 use nianbao_report::{sample_json, validate, write_report, Finding, Report, Severity, UnitKind};
 use nianbao_store::{SaveOutcome, Store, StoreError, UnitNode};
 use nianbao_workflow::{
-    read_report_file, summarize_county, unit_tree, write_atomically, write_report_as, CopyKind,
-    Format, ImportBatch, Purpose, WorkflowError,
+    read_report_file, read_source, summarize_county, unit_tree, unread_labels, write_atomically,
+    write_exchange_with_unread, write_report_as, CopyKind, Format, ImportBatch, Purpose,
+    WorkflowError,
 };
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
@@ -17,7 +18,7 @@ use std::process::ExitCode;
     version,
     about = "年报命令行工具：政府信息公开工作年度报告的检查、导入与导出\n\
              nianbao command line: check, import and export open-government-information annual reports",
-    after_help = "退出码 / exit codes: 0 正常 ok · 1 有硬性错误 hard findings · 2 输入无法使用 unusable input"
+    after_help = "退出码 / exit codes: 0 正常 ok · 1 有硬性错误 hard findings · 2 输入无法使用 unusable input · 3 有格子未能读准 cells not read (convert)"
 )]
 struct Cli {
     #[command(subcommand)]
@@ -98,12 +99,15 @@ enum Command {
         #[arg(long)]
         sealed: bool,
     },
-    /// 转换格式：按扩展名读入 .json/.xlsx，写出 .json/.pdf/.xlsx/.html/.docx / Convert between formats, chosen by the extensions
+    /// 转换格式：按扩展名读入 .json/.xlsx/.docx/.html/.txt，写出 .json/.pdf/.xlsx/.html/.docx / Convert between formats, chosen by the extensions
     #[command(
-        after_help = "读入：年报数据文件（.json）、Excel工作簿（.xlsx）。写出：.json、.pdf、.xlsx、.html（网页，可粘贴到网站）、.docx（Word）。\n\
-        退出码：0 正常；1 报告有硬性错误（PDF正式版不生成，加 --draft 生成草稿版；其他格式照常写出）；2 输入无法使用。\n\
-        In: .json, .xlsx. Out: .json, .pdf, .xlsx, .html, .docx. Exit 1 when the report breaks a hard rule \
-        (no final PDF; --draft writes one marked 草稿; other formats are written as they stand)."
+        after_help = "读入：年报数据文件（.json）、Excel工作簿（.xlsx），以及已发布报告的Word文档（.docx）、网页（.html/.htm）、文本（.txt，UTF-8或GB18030）。\n\
+        写出：.json、.pdf、.xlsx、.html（网页，可粘贴到网站）、.docx（Word）。\n\
+        退出码：0 正常；1 报告有硬性错误（按原样读入；PDF正式版不生成，加 --draft 生成草稿版；其他格式照常写出）；2 输入无法使用；\
+        3 有格子未能读准（只写出 .json，这些格子为 null，名称列在标准错误上）。\n\
+        In: .json, .xlsx, and published reports as .docx, .html/.htm, .txt. Out: .json, .pdf, .xlsx, .html, .docx. \
+        Exit 1: the report breaks a hard rule (read as published; no final PDF, --draft writes one marked 草稿); \
+        2: unusable input; 3: cells not read for sure (only .json is written, with them null, named on stderr)."
     )]
     Convert {
         /// 输入文件 / input file
@@ -382,11 +386,41 @@ fn run(command: Command) -> Result<ExitCode, CliError> {
             }
         }
         Command::Convert { input, out, draft } => {
-            let format = Format::of_path(&out).ok_or(WorkflowError::UnknownFormat {
-                path: out.clone(),
-                readable: false,
-            })?;
-            let report = read_file(&input)?;
+            let format = Format::of_path(&out).filter(|f| f.can_write()).ok_or(
+                WorkflowError::UnknownFormat {
+                    path: out.clone(),
+                    readable: false,
+                },
+            )?;
+            let read = read_source(&input)?;
+            for note in &read.notes {
+                eprintln!("说明：{note}");
+            }
+            if !read.unread.is_empty() {
+                // Cells not read for sure: only an exchange file can carry them (as null), for
+                // the clerk to fill; nothing else is written.
+                let cells = unread_labels(&read);
+                for cell in &cells {
+                    eprintln!("未能读准：{cell}");
+                }
+                if format != Format::Exchange {
+                    eprintln!(
+                        "有{}格未能读准，未写出“{}”。请先转换为年报数据文件（.json），补全后再转换。",
+                        cells.len(),
+                        out.display()
+                    );
+                    return Ok(ExitCode::from(3));
+                }
+                write_file(&out, write_exchange_with_unread(&read))?;
+                println!(
+                    "已写出{}：{}（有{}格为 null，请补全）",
+                    format.label(),
+                    out.display(),
+                    cells.len()
+                );
+                return Ok(ExitCode::from(3));
+            }
+            let report = read.report;
             let copy = if draft {
                 CopyKind::Draft
             } else {

@@ -395,3 +395,55 @@ fn convert_refuses_what_it_cannot_read_or_write_and_a_final_pdf_of_a_broken_repo
         "other formats are written as they stand"
     );
 }
+
+/// The published 舒城县 2020 report as a Word export turned into text (tests/fixtures/published).
+fn published(name: &str) -> PathBuf {
+    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+        .join("../../../tests/fixtures/published")
+        .join(name)
+}
+
+#[test]
+fn convert_reads_last_year_s_published_report_back_into_the_sample() {
+    let d = tempfile::tempdir().unwrap();
+    let (_, sample) = sample(d.path());
+    let seed = published("shucheng-2020.txt");
+    let o = cli(
+        &["convert", seed.to_str().unwrap(), "--out", "read.json"],
+        d.path(),
+    );
+    assert_eq!(o.status.code(), Some(0), "{}", text(&o));
+    let read: Value =
+        serde_json::from_str(&std::fs::read_to_string(d.path().join("read.json")).unwrap())
+            .unwrap();
+    assert_eq!(read, sample);
+    // Our own Word file of the sample reads back too.
+    let o = cli(&["convert", "s.json", "--out", "s.docx"], d.path());
+    assert_eq!(o.status.code(), Some(0), "{}", text(&o));
+    let o = cli(&["convert", "s.docx", "--out", "docx.json"], d.path());
+    assert_eq!(o.status.code(), Some(0), "{}", text(&o));
+}
+
+#[test]
+fn cells_not_read_for_sure_are_null_named_and_refused_on_import() {
+    let d = tempfile::tempdir().unwrap();
+    // The seed with table 二's figures run together (table 二 has no sums to recover them by).
+    let seed = std::fs::read_to_string(published("shucheng-2020.txt")).unwrap();
+    let flat = seed.replacen("\t\u{3000}减3\n\t\u{3000}39570", "减339570", 1);
+    assert_ne!(flat, seed);
+    std::fs::write(d.path().join("flat.txt"), &flat).unwrap();
+    let o = cli(&["convert", "flat.txt", "--out", "flat.pdf"], d.path());
+    assert_eq!(o.status.code(), Some(3), "{}", text(&o));
+    assert!(!d.path().join("flat.pdf").exists());
+    let o = cli(&["convert", "flat.txt", "--out", "flat.json"], d.path());
+    assert_eq!(o.status.code(), Some(3), "{}", text(&o));
+    assert!(text(&o).contains("未能读准：表二"), "{}", text(&o));
+    let json = std::fs::read_to_string(d.path().join("flat.json")).unwrap();
+    assert!(json.contains(": null"), "{json}");
+    let o = cli(&["import", "flat.json", "--db", "n.db"], d.path());
+    assert_eq!(o.status.code(), Some(2), "{}", text(&o));
+    assert!(!d.path().join("n.db").exists());
+    let o = cli(&["import", "flat.txt", "--db", "n.db"], d.path());
+    assert_eq!(o.status.code(), Some(2), "{}", text(&o));
+    assert!(text(&o).contains("未能读准"), "{}", text(&o));
+}

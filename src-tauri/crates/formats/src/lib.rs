@@ -4,4 +4,5 @@
 
 pub mod docx;
 pub mod html;
+pub mod published;
 pub mod xlsx;

@@ -403,6 +403,13 @@ pub const APPEAL_COLUMNS: &[Column] = &[
 ];
 pub const APPEAL_ADDEND_COLUMNS: &[&str] = &["upheld", "corrected", "other", "pending"];
 
+/// The stable key of a cell: table, row and column joined by dots, e.g.
+/// `applications.withheld.state_secret.natural` (a row key may itself hold a dot). The one place
+/// a key is made.
+pub fn cell_key(table: TableId, row: &str, column: &str) -> String {
+    format!("{}.{row}.{column}", table.key())
+}
+
 /// One cell of the report's tables, as the edition defines it.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct CellSpec {
@@ -465,7 +472,7 @@ fn build_cells(edition: Edition) -> Vec<CellSpec> {
         for r in block.rows {
             for c in block.columns {
                 out.push(CellSpec {
-                    key: format!("proactive.{}.{}", r.key, c.key),
+                    key: cell_key(TableId::Proactive, r.key, c.key),
                     table: TableId::Proactive,
                     row: r.key,
                     column: c.key,
@@ -485,18 +492,18 @@ fn build_cells(edition: Edition) -> Vec<CellSpec> {
             // other row's 总计 adds up the row.
             let sums = if r.key == "handled_total" {
                 leaves()
-                    .map(|l| format!("applications.{}.{}", l.key, c.key))
+                    .map(|l| cell_key(TableId::Applications, l.key, c.key))
                     .collect()
             } else if c.key == "total" {
                 APPLICATION_ADDEND_COLUMNS
                     .iter()
-                    .map(|a| format!("applications.{}.{a}", r.key))
+                    .map(|a| cell_key(TableId::Applications, r.key, a))
                     .collect()
             } else {
                 Vec::new()
             };
             out.push(CellSpec {
-                key: format!("applications.{}.{}", r.key, c.key),
+                key: cell_key(TableId::Applications, r.key, c.key),
                 table: TableId::Applications,
                 row: r.key,
                 column: c.key,
@@ -515,7 +522,7 @@ fn build_cells(edition: Edition) -> Vec<CellSpec> {
                 format!("{LITIGATION_HEADER}（{}）", g.label)
             };
             out.push(CellSpec {
-                key: format!("appeals.{}.{}", g.key, c.key),
+                key: cell_key(TableId::Appeals, g.key, c.key),
                 table: TableId::Appeals,
                 row: g.key,
                 column: c.key,
@@ -525,7 +532,7 @@ fn build_cells(edition: Edition) -> Vec<CellSpec> {
                 sums: if c.key == "total" {
                     APPEAL_ADDEND_COLUMNS
                         .iter()
-                        .map(|a| format!("appeals.{}.{a}", g.key))
+                        .map(|a| cell_key(TableId::Appeals, g.key, a))
                         .collect()
                 } else {
                     Vec::new()

@@ -1,6 +1,6 @@
 //! The report: unit, year, edition, prose and figures.
 
-use crate::edition::{self, CellSpec, Edition};
+use crate::edition::{self, CellSpec, Edition, TableId};
 use crate::value::Value;
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
@@ -328,11 +328,13 @@ impl Report {
     pub fn follow_on(previous: &Report, unit: Unit, year: u16) -> Report {
         let mut r = Report::blank(unit, year);
         for c in edition::APPLICATION_COLUMNS {
-            let out = previous
-                .figures
-                .count(&format!("applications.carried_out.{}", c.key));
+            let out = previous.figures.count(&edition::cell_key(
+                TableId::Applications,
+                "carried_out",
+                c.key,
+            ));
             r.figures.insert(
-                format!("applications.carried_in.{}", c.key),
+                edition::cell_key(TableId::Applications, "carried_in", c.key),
                 Value::Count(out),
             );
         }

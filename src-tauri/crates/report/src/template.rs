@@ -4,9 +4,9 @@
 //! other output draw from it.
 
 use crate::edition::{
-    self, ApplicationRowPlace, Column, Edition, TableId, ValueKind, APPEAL_COLUMNS, APPEAL_GROUPS,
-    APPLICANTS_HEADER, APPLICATIONS_CORNER, APPLICATION_COLUMNS, LEGAL_PERSONS_HEADER,
-    LITIGATION_HEADER, PROACTIVE_ROW_HEADER, RESULTS_HEADER,
+    self, cell_key, ApplicationRowPlace, Column, Edition, TableId, ValueKind, APPEAL_COLUMNS,
+    APPEAL_GROUPS, APPLICANTS_HEADER, APPLICATIONS_CORNER, APPLICATION_COLUMNS,
+    LEGAL_PERSONS_HEADER, LITIGATION_HEADER, PROACTIVE_ROW_HEADER, RESULTS_HEADER,
 };
 use serde::Serialize;
 use std::sync::OnceLock;
@@ -247,7 +247,7 @@ fn proactive(edition: Edition) -> TableTemplate {
         for r in block.rows {
             g.label((row, 0), (1, 1), r.label, LabelRole::RowLabel);
             for (i, c) in block.columns.iter().enumerate() {
-                let key = format!("proactive.{}.{}", r.key, c.key);
+                let key = cell_key(TableId::Proactive, r.key, c.key);
                 g.figure((row, 1 + i), span(block.columns, i), key);
             }
             row += 1;
@@ -322,7 +322,7 @@ fn applications(edition: Edition) -> TableTemplate {
             g.figure(
                 (row, 3 + c),
                 1,
-                format!("applications.{}.{}", r.key, column.key),
+                cell_key(TableId::Applications, r.key, column.key),
             );
         }
     }
@@ -358,7 +358,7 @@ fn appeals(edition: Edition) -> TableTemplate {
             // 行政复议's column names span the second and third header rows.
             let (row, span) = if i == 0 { (1, 2) } else { (2, 1) };
             g.label((row, first + c), (span, 1), column.label, LabelRole::Header);
-            let key = format!("appeals.{}.{}", group.key, column.key);
+            let key = cell_key(TableId::Appeals, group.key, column.key);
             g.figure((3, first + c), 1, key);
         }
     }

@@ -151,7 +151,7 @@ pub fn hard_error_count(report: &Report) -> usize {
 }
 
 fn app_key(row: &str, col: &str) -> String {
-    format!("applications.{row}.{col}")
+    edition::cell_key(TableId::Applications, row, col)
 }
 
 /// Rule 1: every column of table 三, 一 + 二 = （七）总计 + 四.
@@ -247,7 +247,7 @@ fn applications_results_add_up(r: &Report, out: &mut Vec<Finding>) {
 /// Rule 4: in each group of table 四, 总计 = 维持 + 纠正 + 其他 + 尚未审结.
 fn appeals_groups_add_up(r: &Report, out: &mut Vec<Finding>) {
     for g in APPEAL_GROUPS {
-        let key = |c: &str| format!("appeals.{}.{c}", g.key);
+        let key = |c: &str| edition::cell_key(TableId::Appeals, g.key, c);
         let sum: u64 = APPEAL_ADDEND_COLUMNS
             .iter()
             .map(|c| r.figures.count(&key(c)))
@@ -306,7 +306,7 @@ fn documents_in_force_follow_on(r: &Report, prev: &Report, out: &mut Vec<Finding
         ("regulations", "规章"),
         ("normative_documents", "行政规范性文件"),
     ] {
-        let key = |c: &str| format!("proactive.{row}.{c}");
+        let key = |c: &str| edition::cell_key(TableId::Proactive, row, c);
         let expected = prev.figures.count(&key("in_force")) as i64
             + r.figures.count(&key("issued")) as i64
             - r.figures.count(&key("repealed")) as i64;
@@ -341,7 +341,7 @@ fn items_follow_on(r: &Report, prev: &Report, out: &mut Vec<Finding>) {
             continue;
         }
         for row in block.rows {
-            let key = |c: &str| format!("proactive.{}.{c}", row.key);
+            let key = |c: &str| edition::cell_key(TableId::Proactive, row.key, c);
             let then = prev
                 .figures
                 .get(&key("previous_items"))
