@@ -129,7 +129,7 @@ async function clerksPath(t) {
   await saved();
   await session.screenshot('overview', ARTIFACTS);
 
-  // 预览与打印: the real pages, then 导出PDF.
+  // 预览与导出: the real pages, then 导出PDF.
   await session.click(S.tab('output'));
   await session.waitFor(S.previewPage, { timeout: 60_000 });
   await session.screenshot('preview', ARTIFACTS);

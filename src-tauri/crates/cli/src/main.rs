@@ -2,11 +2,12 @@
 //! township files, and tests. A thin door onto the same functions the app uses.
 
 use clap::{Parser, Subcommand};
-use nianbao_report::{sample_json, validate, write_report, Finding, Report, Severity};
-use nianbao_store::{SaveOutcome, Store, StoreError};
+use nianbao_report::{sample_json, validate, write_report, Finding, Report, Severity, UnitKind};
+use nianbao_store::{SaveOutcome, Store, StoreError, UnitNode};
 use nianbao_workflow::{
-    read_report_file, read_source, unread_labels, write_atomically, write_exchange_with_unread,
-    write_report_as, CopyKind, Format, ImportBatch, Purpose, WorkflowError,
+    read_report_file, read_source, summarize_county, unit_tree, unread_labels, write_atomically,
+    write_exchange_with_unread, write_report_as, CopyKind, Format, ImportBatch, Purpose,
+    WorkflowError,
 };
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
@@ -129,6 +130,106 @@ enum Command {
         #[arg(long)]
         out: PathBuf,
     },
+    /// 从备份恢复数据文件（先备份当前数据） / Restore a store from a backup (the current store is backed up first)
+    #[command(
+        after_help = "先把当前数据文件备份为“<名称>.before-restore.bak”，再用备份文件替换；不是年报数据文件、已损坏或由更新版本创建的文件一律拒绝，不做任何改动（退出码2）。\n\
+        The current store is first backed up as <name>.before-restore.bak; a file that is not a nianbao store, is damaged, \
+        or comes from a newer version is refused and nothing changes (exit 2)."
+    )]
+    Restore {
+        #[arg(long)]
+        db: PathBuf,
+        /// 备份文件 / the backup to restore
+        #[arg(long)]
+        from: PathBuf,
+    },
+    /// 单位管理：列出单位树，添加或修改单位 / Units as a tree: list, add, change
+    #[command(subcommand_negates_reqs = true)]
+    Units {
+        /// 数据文件 / store file
+        #[arg(long, required = true)]
+        db: Option<PathBuf>,
+        #[command(subcommand)]
+        action: Option<UnitsAction>,
+    },
+    /// 汇总下级单位的报告，写出汇总的交换文件 / Sum the reports of the units under a unit into an exchange file
+    #[command(
+        after_help = "汇总数据文件中上级单位为 --parent 的各单位（垂直管理单位除外）及该单位本身的报告；其他版本格式的报告列出但不计入。\n\
+        加 --county-wide：该单位本身的报告是全县报告，不计入汇总，而与汇总逐格核对（规则11）。\n\
+        退出码：0 正常；1 有单位的报告或汇总有硬性错误（逐条列出，汇总文件照常写出）；2 输入无法使用。\n\
+        Sums the reports of the units whose parent is --parent (垂直管理 units left out) and of that unit itself. \
+        With --county-wide that unit's own report is the county-wide one: compared with the sum (rule 11), not summed. \
+        Exit 1 when a unit's report or the sum breaks a hard rule (listed; the file is written all the same)."
+    )]
+    Aggregate {
+        #[arg(long)]
+        db: PathBuf,
+        /// 上级单位全称（如某某县人民政府） / the parent unit's full name
+        #[arg(long)]
+        parent: String,
+        /// 年度 / report year
+        #[arg(long)]
+        year: u16,
+        /// 汇总的交换文件 / the sum's exchange file
+        #[arg(long)]
+        out: PathBuf,
+        /// 上级单位本身的报告是全县报告，与汇总核对 / the parent's own report is the county-wide one, checked against the sum
+        #[arg(long)]
+        county_wide: bool,
+    },
+}
+
+#[derive(Subcommand)]
+enum UnitsAction {
+    /// 添加单位 / Add a unit
+    Add {
+        #[arg(long)]
+        db: PathBuf,
+        /// 单位全称 / full name
+        #[arg(long)]
+        name: String,
+        /// 类型：county_government（县（区）人民政府）、department（政府部门）、township（乡镇（街道））、other（其他）
+        #[arg(long, value_parser = parse_kind)]
+        kind: UnitKind,
+        /// 上级单位全称 / the parent unit
+        #[arg(long)]
+        parent: Option<String>,
+        /// 垂直管理单位，不计入上级的汇总 / vertically managed: not summed into its parent
+        #[arg(long)]
+        vertical: bool,
+    },
+    /// 修改单位的类型、上级或垂直管理标记 / Change a unit's kind, parent or 垂直管理 flag
+    Set {
+        #[arg(long)]
+        db: PathBuf,
+        #[arg(long)]
+        name: String,
+        #[arg(long, value_parser = parse_kind)]
+        kind: Option<UnitKind>,
+        /// 新的上级单位 / the new parent
+        #[arg(long, conflicts_with = "no_parent")]
+        parent: Option<String>,
+        /// 取消上级单位 / no parent
+        #[arg(long)]
+        no_parent: bool,
+        /// 是否垂直管理（true/false） / vertically managed (true/false)
+        #[arg(long)]
+        vertical: Option<bool>,
+    },
+}
+
+/// A unit kind by its key or its Chinese label.
+fn parse_kind(s: &str) -> Result<UnitKind, String> {
+    UnitKind::ALL
+        .into_iter()
+        .find(|k| k.key() == s || k.label() == s)
+        .ok_or_else(|| {
+            let known: Vec<String> = UnitKind::ALL
+                .iter()
+                .map(|k| format!("{}（{}）", k.key(), k.label()))
+                .collect();
+            format!("单位类型“{s}”不对，可用：{}", known.join("、"))
+        })
 }
 
 #[derive(Clone, Copy, clap::ValueEnum)]
@@ -150,6 +251,8 @@ enum CliError {
     Font(#[from] nianbao_pdf::FontError),
     #[error("数据文件中没有“{unit}”{year}年的报告")]
     NotFound { unit: String, year: u16 },
+    #[error("“{parent}”及其下级单位没有{year}年的报告可以汇总")]
+    NothingToSum { parent: String, year: u16 },
     #[error("无法读取“{}”：文件不存在", .0.display())]
     Missing(PathBuf),
 }
@@ -363,6 +466,136 @@ fn run(command: Command) -> Result<ExitCode, CliError> {
         Command::Backup { db, out } => {
             open_existing(&db)?.backup(&out)?;
             println!("已备份到：{}", out.display());
+        }
+        Command::Restore { db, from } => {
+            if !from.exists() {
+                return Err(CliError::Missing(from));
+            }
+            let taken = open_existing(&db)?.restore(&from)?;
+            println!("已把原数据备份到：{}", taken.display());
+            println!("已从“{}”恢复数据文件：{}", from.display(), db.display());
+        }
+        Command::Units { db, action } => return units(db, action),
+        Command::Aggregate {
+            db,
+            parent,
+            year,
+            out,
+            county_wide,
+        } => {
+            let store = open_existing(&db)?;
+            let summary = summarize_county(&store, &parent, year, county_wide)?;
+            let sum = &summary.aggregate;
+            if sum.summed.is_empty() {
+                return Err(CliError::NothingToSum { parent, year });
+            }
+            write_file(&out, write_report(&sum.report))?;
+            println!(
+                "已汇总{}个单位的{}年报告（{}年版格式）→ {}",
+                sum.summed.len(),
+                year,
+                sum.report.edition.code(),
+                out.display()
+            );
+            let names: Vec<&str> = sum.summed.iter().map(|u| u.unit_name.as_str()).collect();
+            println!("计入汇总：{}", names.join("、"));
+            for l in &sum.left_out {
+                println!("未计入：{}", l.message(sum.report.edition));
+            }
+            for name in &summary.vertical {
+                println!("垂直管理，不计入：{name}");
+            }
+            for name in &summary.missing {
+                println!("尚未报送：{name}");
+            }
+            for key in &sum.too_large {
+                println!("[错误] “{key}”的汇总数超出一格能填的最大数");
+            }
+            let mut hard = !sum.too_large.is_empty();
+            for u in sum.summed.iter().filter(|u| !u.hard_findings.is_empty()) {
+                hard = true;
+                println!(
+                    "“{}”的报告有{}处硬性错误：",
+                    u.unit_name,
+                    u.hard_findings.len()
+                );
+                for f in &u.hard_findings {
+                    println!("  [错误] 规则{}：{}", f.rule, f.message);
+                }
+            }
+            for f in sum.findings.iter().chain(&summary.county_wide) {
+                let tag = if f.is_error() { "错误" } else { "提醒" };
+                hard |= f.is_error();
+                println!("[{tag}] 汇总 规则{}：{}", f.rule, f.message);
+            }
+            if hard {
+                return Ok(ExitCode::from(1));
+            }
+        }
+    }
+    Ok(ExitCode::SUCCESS)
+}
+
+/// `units`: the tree, or adding or changing a unit.
+fn units(db: Option<PathBuf>, action: Option<UnitsAction>) -> Result<ExitCode, CliError> {
+    match action {
+        None => {
+            let db = db.expect("clap requires --db without a subcommand");
+            let units = open_existing(&db)?.units()?;
+            if units.is_empty() {
+                println!("数据文件中还没有单位。");
+            }
+            for (depth, u) in unit_tree(&units) {
+                let vertical = if u.vertical { "\t垂直管理" } else { "" };
+                println!(
+                    "{}{}\t{}{vertical}",
+                    "  ".repeat(depth),
+                    u.name,
+                    u.kind.label()
+                );
+            }
+        }
+        Some(UnitsAction::Add {
+            db,
+            name,
+            kind,
+            parent,
+            vertical,
+        }) => {
+            let mut store = Store::open(&db)?;
+            store.add_unit(&UnitNode {
+                name: name.clone(),
+                kind,
+                parent,
+                vertical,
+            })?;
+            println!("已添加单位：{}", name.trim());
+        }
+        Some(UnitsAction::Set {
+            db,
+            name,
+            kind,
+            parent,
+            no_parent,
+            vertical,
+        }) => {
+            let mut store = open_existing(&db)?;
+            let mut unit = store
+                .unit(&name)?
+                .ok_or(StoreError::UnitNotFound { name: name.clone() })?;
+            if let Some(kind) = kind {
+                unit.kind = kind;
+            }
+            if no_parent {
+                unit.parent = None;
+            } else if parent.is_some() {
+                unit.parent = parent;
+            }
+            if let Some(vertical) = vertical {
+                unit.vertical = vertical;
+            }
+            store.update_unit(&unit)?;
+            println!("已修改单位：{name}");
         }
     }
     Ok(ExitCode::SUCCESS)

@@ -2,6 +2,7 @@
 //! (勾稽关系) and warnings, the exchange file, and the built-in sample. Pure: no files, no
 //! database, no window.
 
+pub mod aggregate;
 pub mod edition;
 pub mod exchange;
 mod model;
@@ -11,6 +12,10 @@ mod text;
 pub mod validate;
 mod value;
 
+pub use aggregate::{
+    aggregate, aggregate_title, county_wide_differences, Aggregate, Contribution, LeftOut,
+    LeftOutReason, SummedUnit,
+};
 pub use edition::{Edition, TableId, ValueKind};
 pub use exchange::{read_report, write_report, ExchangeError, Problem};
 pub use model::{

@@ -2,12 +2,14 @@
 //! these functions and nothing else for reading files, importing, exporting, rendering, and
 //! listing reports, so the two behave the same.
 
+mod county;
 mod files;
 mod formats;
 mod import;
 mod listing;
 mod render;
 
+pub use county::{summarize_county, summary_unit_name, unit_tree, CountySummary};
 pub use files::{output_file_name, write_atomically};
 pub use formats::{
     read_report_file, read_source, unread_labels, write_exchange_with_unread, write_report_as,
