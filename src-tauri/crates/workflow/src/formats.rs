@@ -119,7 +119,7 @@ pub fn read_source(path: &Path) -> Result<ReadReport> {
             notes: p.notes,
         })
     };
-    match format {
+    let mut read = match format {
         Format::Exchange => {
             read_report(&bytes)
                 .map(exact)
@@ -142,7 +142,10 @@ pub fn read_source(path: &Path) -> Result<ReadReport> {
             &bytes,
         ))),
         Format::Pdf => unreachable!("PDF is not read"),
-    }
+    }?;
+    // Text from a workbook or a published page keeps no zero-width spaces or control characters.
+    read.report.strip_invisible();
+    Ok(read)
 }
 
 /// Reads a report that must be whole: a published report with cells not read for sure is
