@@ -8,8 +8,9 @@ mod window;
 
 use nianbao_pdf::FontSet;
 use nianbao_store::Store;
+use std::path::PathBuf;
 use std::sync::{Arc, Mutex, MutexGuard, OnceLock};
-use tauri::Manager;
+use tauri::{Emitter, Manager};
 use tauri_plugin_dialog::{DialogExt, MessageDialogKind};
 
 /// What every command shares: the open store and, once first needed, the fonts.
@@ -50,14 +51,61 @@ fn open_store(app: &tauri::App) -> Result<Store, Box<dyn std::error::Error>> {
     Ok(store)
 }
 
+/// Imports the exchange files named on the command line: Windows starts `nianbao.exe "<file>"`
+/// when the clerk opens a `.nianbao.json` file with 年报 (the installers register that), and a
+/// second start hands its arguments to the running app. All or nothing, like 导入数据文件; the
+/// clerk is told the outcome in a window, and the UI hears `exchange-imported` (the imported
+/// reports' summaries) to refresh its list.
+fn import_from_command_line(app: &tauri::AppHandle, args: &[String]) {
+    let paths = exchange_files(args);
+    if paths.is_empty() {
+        return;
+    }
+    // No store (it failed to open): that error window is already up.
+    let Some(state) = app.try_state::<Arc<AppState>>() else {
+        return;
+    };
+    let (message, kind) = match commands::output::import_files(&state, &paths) {
+        Ok(imported) => {
+            let _ = app.emit("exchange-imported", &imported);
+            // Worded as the list's own notice after 导入数据文件.
+            let names: Vec<String> = imported
+                .iter()
+                .map(|r| format!("{}{}年", r.unit_name, r.year))
+                .collect();
+            (
+                format!("已导入{}份报告：{}。", imported.len(), names.join("、")),
+                MessageDialogKind::Info,
+            )
+        }
+        Err(e) => (e.message, MessageDialogKind::Error),
+    };
+    app.dialog()
+        .message(message)
+        .title("年报")
+        .kind(kind)
+        .show(|_| {});
+}
+
+/// The files among a command line's arguments (the first is the program; options start with `-`).
+fn exchange_files(args: &[String]) -> Vec<PathBuf> {
+    args.iter()
+        .skip(1)
+        .filter(|a| !a.starts_with('-'))
+        .map(PathBuf::from)
+        .filter(|p| p.is_file())
+        .collect()
+}
+
 /// Builds and runs the desktop app; returns when the last window closes.
 pub fn run() {
     let result = tauri::Builder::default()
         // Must be registered first: a second launch hands over to the running one and exits.
-        .plugin(tauri_plugin_single_instance::init(|app, _argv, _cwd| {
+        .plugin(tauri_plugin_single_instance::init(|app, argv, _cwd| {
             if let Some(main) = app.get_webview_window(window::MAIN) {
                 window::bring_to_front(&main);
             }
+            import_from_command_line(app, &argv);
         }))
         .plugin(tauri_plugin_dialog::init())
         .plugin(tauri_plugin_opener::init())
@@ -65,6 +113,10 @@ pub fn run() {
             match open_store(app) {
                 Ok(store) => {
                     app.manage(Arc::new(AppState::new(store)));
+                    let args: Vec<String> = std::env::args_os()
+                        .map(|a| a.to_string_lossy().into_owned())
+                        .collect();
+                    import_from_command_line(app.handle(), &args);
                 }
                 // Say it in a window (a clerk sees no console), touch nothing, then quit.
                 Err(e) => {
@@ -112,5 +164,28 @@ pub fn run() {
     if let Err(e) = result {
         eprintln!("年报程序无法启动：{e}");
         std::process::exit(1);
+    }
+}
+
+#[cfg(test)]
+mod command_line_tests {
+    use super::exchange_files;
+
+    #[test]
+    fn only_existing_files_after_the_program_count() {
+        let dir = tempfile::tempdir().unwrap();
+        let file = dir.path().join("乡镇 2021.nianbao.json");
+        std::fs::write(&file, "{}").unwrap();
+        let args = [
+            file.to_string_lossy().into_owned(), // the program's own path
+            "--flag".to_owned(),
+            dir.path()
+                .join("missing.json")
+                .to_string_lossy()
+                .into_owned(),
+            dir.path().to_string_lossy().into_owned(), // a folder
+            file.to_string_lossy().into_owned(),
+        ];
+        assert_eq!(exchange_files(&args), vec![file]);
     }
 }

@@ -9,6 +9,7 @@ mod document;
 mod fonts;
 mod layout;
 mod report;
+pub mod system_fonts;
 mod writer;
 
 use thiserror::Error;
