@@ -402,6 +402,8 @@ impl TryFrom<&ReportDto> for Report {
                     .ok_or_else(|| bad(format!("落款日期“{}”无效", s.date)))?,
             }),
         };
+        // Typed or pasted text keeps no zero-width spaces, BOMs or control characters.
+        report.strip_invisible();
         Ok(report)
     }
 }

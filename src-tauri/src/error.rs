@@ -57,6 +57,8 @@ impl From<WorkflowError> for CommandError {
             WorkflowError::Exchange { .. }
             | WorkflowError::Xlsx { .. }
             | WorkflowError::UnknownFormat { .. }
+            | WorkflowError::Published { .. }
+            | WorkflowError::Unread { .. }
             | WorkflowError::InvalidYear(_) => ErrorCode::InvalidInput,
             WorkflowError::XlsxWrite(_) | WorkflowError::Docx(_) => ErrorCode::Io,
             WorkflowError::HardFindings { .. } => ErrorCode::HardFindings,

@@ -83,7 +83,12 @@ async function clerksPath(t) {
   // Five applications received from natural persons, four of them granted: one is unaccounted for.
   await typeCell('applications.received.natural', '5');
   await typeCell('applications.granted.natural', '4');
-  await waitUntil(async () => (await findingsOf(1)).length > 0, { timeout: 15_000, message: 'rule 1 to be found' });
+  // Each typed cell is checked in turn: wait for the finding of the second (4 granted), not the
+  // first one's (nothing granted yet), which a loaded machine may still show for a moment.
+  const expected = '表三“自然人”列：第一项加第二项之和为5，第三项总计加第四项之和为4';
+  await waitUntil(async () => (await findingsOf(1)).some((m) => m.includes(expected)), {
+    timeout: 15_000, message: 'rule 1 to be found for 5 received, 4 granted',
+  }).catch(() => {});
   const rule1 = await findingsOf(1);
   assert.ok(
     rule1.some((m) => m.includes('表三“自然人”列：第一项加第二项之和为5，第三项总计加第四项之和为4，两者应相等')),
@@ -129,7 +134,7 @@ async function clerksPath(t) {
   await saved();
   await session.screenshot('overview', ARTIFACTS);
 
-  // 预览与打印: the real pages, then 导出PDF.
+  // 预览与导出: the real pages, then 导出PDF.
   await session.click(S.tab('output'));
   await session.waitFor(S.previewPage, { timeout: 60_000 });
   await session.screenshot('preview', ARTIFACTS);

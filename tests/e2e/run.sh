@@ -22,17 +22,22 @@ if [ "${NIANBAO_E2E_NO_BUILD:-}" != 1 ]; then
     out=$(cd ui && npm run --silent build 2>&1) || { printf '%s\n' "$out" >&2; echo "e2e: the UI build failed" >&2; exit 2; }
   fi
   cargo build --quiet --locked --bin nianbao || { echo "e2e: cargo build --bin nianbao failed" >&2; exit 2; }
+  # The tests make and read report files with nianbao-cli.
+  cargo build --quiet --locked -p nianbao-cli || { echo "e2e: cargo build -p nianbao-cli failed" >&2; exit 2; }
 fi
 
 tmp=$(mktemp -d /tmp/nianbao-e2e.XXXXXX)
 artifacts=$root/tests/artifacts
-mkdir -p "$artifacts" "$tmp"/{home,data,config,cache,run,bin,out}
+mkdir -p "$artifacts" "$tmp"/{home,data,config,cache,run,bin,out,in}
 chmod 700 "$tmp/run"
 # The tests run a private copy: target/debug/nianbao is shared with everyone building in this tree,
 # and someone may relink it in the middle of a run.
 app=${NIANBAO_E2E_APP:-$root/target/debug/nianbao}
 [ -x "$app" ] || { echo "e2e: no app at $app (cargo build --bin nianbao)" >&2; exit 2; }
 cp "$app" "$tmp/bin/nianbao"
+cli=$root/target/debug/nianbao-cli
+[ -x "$cli" ] || { echo "e2e: no $cli (cargo build -p nianbao-cli)" >&2; exit 2; }
+cp "$cli" "$tmp/bin/nianbao-cli"
 groups=()
 
 cleanup() {
@@ -66,12 +71,14 @@ fi
 # - a private D-Bus session bus: WebKit wants one, and the single-instance plugin uses it, so a
 #   nianbao already running on the machine's bus can't swallow the test's instance;
 # - HOME and XDG_*: a throw-away store (app_local_data_dir = $XDG_DATA_HOME/cn.nianbao.desktop);
-# - NIANBAO_SAVE_DIR: exports (PDF, exchange file) go there instead of a native save dialog.
+# - NIANBAO_SAVE_DIR: exports (PDF, Excel, web page, …) go there instead of a native save dialog;
+# - NIANBAO_OPEN_FILES: 导入 reads these files instead of asking in a native open dialog (a test
+#   writes them before it clicks 导入).
 setsid env \
   DISPLAY="$display" GDK_BACKEND=x11 WAYLAND_DISPLAY= \
   HOME="$tmp/home" XDG_DATA_HOME="$tmp/data" XDG_CONFIG_HOME="$tmp/config" \
   XDG_CACHE_HOME="$tmp/cache" XDG_RUNTIME_DIR="$tmp/run" \
-  NIANBAO_SAVE_DIR="$tmp/out" NO_AT_BRIDGE=1 ${NIANBAO_E2E_WEBKIT_ENV:-} \
+  NIANBAO_SAVE_DIR="$tmp/out" NIANBAO_OPEN_FILES="$tmp/in/import.xlsx" NO_AT_BRIDGE=1 ${NIANBAO_E2E_WEBKIT_ENV:-} \
   dbus-run-session --config-file="$root/tests/e2e/dbus-session.conf" -- tauri-driver --port "$port" --native-port $((port + 1)) \
     --native-driver "$(command -v WebKitWebDriver)" >"$artifacts/e2e-driver.log" 2>&1 &
 groups+=($!)
@@ -87,7 +94,7 @@ done
 echo "e2e: display $display, tauri-driver $url, data in $tmp"
 # One file at a time: every test file launches its own app instance (single-instance app).
 # node runs in the background so that a TERM/INT reaches the trap at once, not after the tests.
-TAURI_DRIVER_URL="$url" NIANBAO_E2E_DATA="$tmp" NIANBAO_E2E_SAVE_DIR="$tmp/out" NIANBAO_E2E_ARTIFACTS="$artifacts" NIANBAO_E2E_APP="$tmp/bin/nianbao" \
+TAURI_DRIVER_URL="$url" NIANBAO_E2E_DATA="$tmp" NIANBAO_E2E_SAVE_DIR="$tmp/out" NIANBAO_E2E_OPEN_FILES="$tmp/in/import.xlsx" NIANBAO_E2E_ARTIFACTS="$artifacts" NIANBAO_E2E_APP="$tmp/bin/nianbao" NIANBAO_E2E_CLI="$tmp/bin/nianbao-cli" \
   setsid node --test --test-concurrency=1 "${@:-tests/e2e/}" > >(tee "$artifacts/e2e-output.log") 2>&1 &
 groups+=($!)
 rc=0

@@ -18,7 +18,7 @@ export type Severity = "error" | "warning";
 
 export type Finding = { 
 /**
- * The rule's number in the format spec (1–10).
+ * The rule's number in the format spec (see the README's table of rules).
  */
 rule: number, severity: Severity, table: TableId | null, 
 /**

@@ -107,21 +107,36 @@ pub fn print_pdf(
     Ok(path.display().to_string())
 }
 
-/// Reads the chosen report files (exchange files, Excel workbooks; all of them first) and
-/// saves them in one transaction.
-pub fn import_reports(state: &AppState, app: &AppHandle) -> CommandResult<Vec<ReportSummaryDto>> {
-    let Some(paths) = app
-        .dialog()
+/// Which files to import: the clerk's choice in an open dialog, or, for the end-to-end tests,
+/// the files listed in `NIANBAO_OPEN_FILES` (separated as in `PATH`), as `NIANBAO_SAVE_DIR`
+/// stands in for the save dialog.
+fn open_paths(app: &AppHandle) -> Vec<PathBuf> {
+    if let Some(list) = std::env::var_os("NIANBAO_OPEN_FILES") {
+        return std::env::split_paths(&list)
+            .filter(|p| !p.as_os_str().is_empty())
+            .collect();
+    }
+    app.dialog()
         .file()
         .add_filter("年报数据文件或Excel工作簿", &["json", "xlsx"])
+        .add_filter(
+            "已发布的年度报告（Word、网页、文本）",
+            &["docx", "html", "htm", "txt"],
+        )
         .blocking_pick_files()
-    else {
-        return Ok(Vec::new());
-    };
-    let paths: Vec<PathBuf> = paths
+        .unwrap_or_default()
         .into_iter()
         .filter_map(|p| p.into_path().ok())
-        .collect();
+        .collect()
+}
+
+/// Reads the chosen report files (exchange files, Excel workbooks; all of them first) and
+/// saves them in one transaction. Nothing chosen: nothing imported.
+pub fn import_reports(state: &AppState, app: &AppHandle) -> CommandResult<Vec<ReportSummaryDto>> {
+    let paths = open_paths(app);
+    if paths.is_empty() {
+        return Ok(Vec::new());
+    }
     import_files(state, &paths)
 }
 

@@ -327,3 +327,21 @@ fn the_cli_and_the_app_answer_a_final_copy_request_the_same() {
     assert!(cli_text.contains("草稿") && cli_text.contains("行政复议"));
     assert_eq!(cli_text, text(&app_pdf));
 }
+
+#[test]
+fn a_zero_width_space_never_reaches_the_store_and_an_unprintable_character_is_a_warning() {
+    let (_d, s) = state();
+    let mut r = reports::open_report(&s, &sample_key()).unwrap().report;
+    // U+200B pasted with the text; U+10FFFD is in no font.
+    r.sections[5].paragraphs[0].text = "无\u{200b}其他事项\u{10fffd}。".into();
+    let saved = reports::save_report(&s, &sample_key(), &r).unwrap();
+    let stored = reports::open_report(&s, &sample_key()).unwrap().report;
+    assert_eq!(
+        stored.sections[5].paragraphs[0].text,
+        "无其他事项\u{10fffd}。"
+    );
+    let unprintable: Vec<_> = saved.findings.iter().filter(|f| f.rule == 12).collect();
+    assert_eq!(unprintable.len(), 1, "{:?}", saved.findings);
+    assert_eq!(unprintable[0].severity, Severity::Warning);
+    assert_eq!(unprintable[0].paragraph, Some(0));
+}

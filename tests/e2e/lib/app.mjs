@@ -13,8 +13,12 @@ export const ARTIFACTS = process.env.NIANBAO_E2E_ARTIFACTS ?? path.join(ROOT, 't
 export const DATA = process.env.NIANBAO_E2E_DATA;
 /** Where the app writes exports (NIANBAO_SAVE_DIR replaces the native save dialog). */
 export const SAVE_DIR = process.env.NIANBAO_E2E_SAVE_DIR;
+/** What 导入 reads (NIANBAO_OPEN_FILES replaces the native open dialog): write it, then click 导入. */
+export const OPEN_FILE = process.env.NIANBAO_E2E_OPEN_FILES;
 export const IDENTIFIER = JSON.parse(readFileSync(path.join(ROOT, 'tauri.conf.json'), 'utf8')).identifier;
 export const APP = path.resolve(process.env.NIANBAO_E2E_APP ?? path.join(ROOT, 'target/debug/nianbao'));
+/** nianbao-cli, for making and reading report files (run.sh copies it beside the app). */
+export const CLI = path.resolve(process.env.NIANBAO_E2E_CLI ?? path.join(ROOT, 'target/debug/nianbao-cli'));
 
 /** A CJK ideograph, i.e. "the page shows Chinese text". */
 export const HAN = /\p{Script=Han}/u;

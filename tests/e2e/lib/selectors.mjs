@@ -27,8 +27,21 @@ export const S = Object.freeze({
   exportPdf: id('export-pdf'),
   exportResult: id('export-result'),
   previewPage: id('preview-page'),
+  previewStatus: id('preview-status'),
   reportStatus: id('report-status'),
   reportTitle: '.editor-header h1',
   paragraphFirst: id('paragraph-first'),
   outputError: id('output-error'),
+  backToList: id('back-to-list'),
+  reportRowOf: (unit, year) => `${id('report-row')}[data-unit="${unit}"][data-year="${year}"]`,
+  // Its 打开 button (WebKitWebDriver finds a table row itself not interactable).
+  openReport: (unit, year) => `${id('report-row')}[data-unit="${unit}"][data-year="${year}"] ${id('open-report')}`,
+  // 预览与导出: the other formats (xlsx, html, docx, exchange) and 复制网页版.
+  exportAs: (format) => id(`export-${format}`),
+  copyWebPage: id('copy-web-page'),
+  copyResult: id('copy-result'),
+  // 报告列表: 导入 and what it says.
+  importReports: id('import-reports'),
+  listNotice: id('list-notice'),
+  listError: id('list-error'),
 });

@@ -47,6 +47,8 @@ function fakeBackend(overrides: Partial<Backend> = {}): Backend {
     previewPdf: vi.fn(async () => pdf(3)),
     exportPdf: vi.fn(async () => "C:\\Users\\文员\\Documents\\年度报告.pdf"),
     printPdf: vi.fn(async () => "/tmp/nianbao/年度报告.pdf"),
+    exportReport: vi.fn(async (_r: ReportDto, format: string) => `D:\\年报\\年度报告.${format}`),
+    webPage: vi.fn(async (r: ReportDto) => `<html><body><h1>${r.title}</h1><table><tr><td>项目</td><td>29</td></tr></table></body></html>`),
     ...overrides,
   } as unknown as Backend;
 }
@@ -331,6 +333,135 @@ describe("PdfPreview: 打印", () => {
     await flushPromises();
     await (wrapper.vm as unknown as { print(): Promise<void> }).print();
     expect(backend.printPdf).toHaveBeenCalledTimes(1);
+  });
+});
+
+describe("PdfPreview: 导出 in the other formats", () => {
+  it.each([
+    ["export-xlsx", "xlsx", "导出Excel"],
+    ["export-html", "html", "导出网页"],
+    ["export-docx", "docx", "导出Word"],
+    ["export-exchange", "exchange", "导出数据文件"],
+  ])("%s exports the report as %s and says where", async (testid, format, label) => {
+    const backend = fakeBackend();
+    const r = report();
+    const wrapper = mountPreview(backend, { report: r, hasErrors: true });
+    await flushPromises();
+    const button = wrapper.get(`[data-testid=${testid}]`);
+    expect(button.text()).toBe(label);
+    await button.trigger("click");
+    await flushPromises();
+    // The report as it stands: no final-copy rule, no 草稿 offer, even with errors.
+    expect(backend.exportReport).toHaveBeenCalledExactlyOnceWith(r, format);
+    expect(backend.exportPdf).not.toHaveBeenCalled();
+    expect(wrapper.find("[role=dialog]").exists()).toBe(false);
+    expect(wrapper.get("[data-testid=export-result]").text()).toBe(`已导出到 D:\\年报\\年度报告.${format}`);
+    expect(wrapper.emitted("exported")).toEqual([[`D:\\年报\\年度报告.${format}`]]);
+  });
+
+  it("says nothing when the clerk cancels, and the backend's sentence when it fails", async () => {
+    const exportReport = vi.fn(async () => null as string | null);
+    const backend = fakeBackend({ exportReport });
+    const wrapper = mountPreview(backend);
+    await flushPromises();
+    await wrapper.get("[data-testid=export-xlsx]").trigger("click");
+    await flushPromises();
+    expect(wrapper.find("[data-testid=export-result]").exists()).toBe(false);
+    expect(wrapper.find("[data-testid=output-error]").exists()).toBe(false);
+
+    exportReport.mockRejectedValueOnce({ code: "io", message: "无法写入“D:\\年报\\年度报告.xlsx”：文件正被Excel打开。" });
+    await wrapper.get("[data-testid=export-xlsx]").trigger("click");
+    await flushPromises();
+    expect(wrapper.get("[data-testid=output-error]").text()).toBe("无法写入“D:\\年报\\年度报告.xlsx”：文件正被Excel打开。");
+  });
+
+  it("keeps the buttons disabled while one export runs", async () => {
+    const pending = deferred<string | null>();
+    const backend = fakeBackend({ exportReport: vi.fn(() => pending.promise) });
+    const wrapper = mountPreview(backend);
+    await flushPromises();
+    await wrapper.get("[data-testid=export-docx]").trigger("click");
+    expect(wrapper.get("[data-testid=export-docx]").text()).toBe("正在导出…");
+    for (const id of ["export-pdf", "print", "export-xlsx", "export-html", "copy-web-page"]) {
+      expect(wrapper.get(`[data-testid=${id}]`).attributes("disabled")).toBeDefined();
+    }
+    pending.resolve("/tmp/年度报告.docx");
+    await flushPromises();
+    expect(wrapper.get("[data-testid=export-docx]").text()).toBe("导出Word");
+    expect(wrapper.get("[data-testid=export-xlsx]").attributes("disabled")).toBeUndefined();
+  });
+});
+
+/** jsdom has no clipboard: execCommand("copy") fires a copy event whose clipboardData records
+ * what the page put there, as a web view does inside a click. */
+function fakeClipboard({ works = true } = {}) {
+  const data: Record<string, string> = {};
+  const execCommand = vi.fn((command: string) => {
+    if (command !== "copy" || !works) return false;
+    const event = new Event("copy", { bubbles: true, cancelable: true });
+    Object.defineProperty(event, "clipboardData", {
+      value: { setData: (type: string, value: string) => (data[type] = value) },
+    });
+    document.dispatchEvent(event);
+    return true;
+  });
+  Object.defineProperty(document, "execCommand", { value: execCommand, configurable: true });
+  return { data, execCommand };
+}
+
+describe("PdfPreview: 复制网页版", () => {
+  it("puts the web page on the clipboard as HTML, with its text as plain text", async () => {
+    const clipboard = fakeClipboard();
+    const backend = fakeBackend();
+    const r = report();
+    const wrapper = mountPreview(backend, { report: r });
+    await flushPromises();
+    // The page was fetched with the preview, so the click copies at once.
+    expect(backend.webPage).toHaveBeenCalledWith(r);
+    await wrapper.get("[data-testid=copy-web-page]").trigger("click");
+    expect(clipboard.execCommand).toHaveBeenCalledWith("copy");
+    expect(clipboard.data["text/html"]).toBe(
+      "<html><body><h1>舒城县人民政府2020年政府信息公开工作年度报告</h1><table><tr><td>项目</td><td>29</td></tr></table></body></html>",
+    );
+    expect(clipboard.data["text/plain"]).toBe("舒城县人民政府2020年政府信息公开工作年度报告\n项目\t29");
+    await flushPromises();
+    expect(wrapper.get("[data-testid=copy-result]").text()).toBe("已复制网页版，可粘贴到网站编辑器。");
+    expect(backend.webPage).toHaveBeenCalledTimes(1);
+  });
+
+  it("copies the page of the report as it is now, not an older one", async () => {
+    const clipboard = fakeClipboard();
+    const backend = fakeBackend();
+    const wrapper = mountPreview(backend);
+    await flushPromises();
+    await wrapper.setProps({ report: report("改过的标题") });
+    await wrapper.get("[data-testid=copy-web-page]").trigger("click");
+    await flushPromises();
+    expect(clipboard.data["text/html"]).toContain("<h1>改过的标题</h1>");
+    expect(wrapper.get("[data-testid=copy-result]").text()).toBe("已复制网页版，可粘贴到网站编辑器。");
+  });
+
+  it("says so when the web view refuses to copy", async () => {
+    const clipboard = fakeClipboard({ works: false });
+    const wrapper = mountPreview(fakeBackend());
+    await flushPromises();
+    await wrapper.get("[data-testid=copy-web-page]").trigger("click");
+    await flushPromises();
+    expect(clipboard.data).toEqual({});
+    expect(wrapper.find("[data-testid=copy-result]").exists()).toBe(false);
+    expect(wrapper.get("[data-testid=output-error]").text()).toBe("没能复制到剪贴板，请再点一次“复制网页版”。");
+  });
+
+  it("shows the backend's sentence when the page cannot be made", async () => {
+    fakeClipboard();
+    const webPage = vi.fn(async () => {
+      throw { code: "invalid_input", message: "表三 D7：应为整数" };
+    });
+    const wrapper = mountPreview(fakeBackend({ webPage }));
+    await flushPromises();
+    await wrapper.get("[data-testid=copy-web-page]").trigger("click");
+    await flushPromises();
+    expect(wrapper.get("[data-testid=output-error]").text()).toBe("表三 D7：应为整数");
   });
 });
 

@@ -222,7 +222,7 @@ describe("the editor", () => {
     expect(w.get("[data-testid=tab-problems]").attributes("aria-selected")).toBe("true");
   });
 
-  it("Ctrl+P goes to 预览与打印", async () => {
+  it("Ctrl+P goes to 预览与导出", async () => {
     const w = await open();
     window.dispatchEvent(new KeyboardEvent("keydown", { key: "p", ctrlKey: true }));
     await flushPromises();

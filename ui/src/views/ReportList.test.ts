@@ -109,4 +109,54 @@ describe("报告列表", () => {
     await flushPromises();
     expect(w.text()).toContain("数据文件已保存到：/tmp/舒城县人民政府2020年报数据.json");
   });
+
+  it("导入 says it takes data files or Excel workbooks, imports, and lists what came in", async () => {
+    const backend = createFakeBackend([]);
+    const w = mountWith(ReportList, backend);
+    await flushPromises();
+    expect(w.text()).toContain("或导入乡镇、部门报送的数据文件或Excel表格");
+    const button = w.get("[data-testid=import-reports]");
+    expect(button.text()).toBe("导入数据文件或Excel…");
+    expect(button.attributes("title")).toContain("Excel工作簿（.xlsx）");
+
+    const imported = withErrors();
+    backend.importReports = async () => {
+      backend.reports.set(`${imported.unit.name}\u00002021`, { report: imported, updated_at: "2021-02-01T08:00:00Z" });
+      return backend.listReports();
+    };
+    await button.trigger("click");
+    await flushPromises();
+    expect(w.get("[role=status]").text()).toBe("已导入1份报告：城关镇人民政府2021年。");
+    expect(w.findAll("[data-testid=report-row]").map((r) => r.attributes("data-unit"))).toEqual(["城关镇人民政府"]);
+  });
+
+  it("says which imported reports took the place of reports already in the list", async () => {
+    const sample = sampleReport();
+    const backend = createFakeBackend([sample]);
+    const w = mountWith(ReportList, backend);
+    await flushPromises();
+    const township = withErrors();
+    backend.importReports = async () => {
+      backend.reports.set(`${township.unit.name}\u00002021`, { report: township, updated_at: "2021-02-01T08:00:00Z" });
+      return backend.listReports();
+    };
+    await w.get("[data-testid=import-reports]").trigger("click");
+    await flushPromises();
+    expect(w.get("[data-testid=list-notice]").text()).toBe(
+      "已导入2份报告：城关镇人民政府2021年、舒城县人民政府2020年（替换了原有的报告）。",
+    );
+  });
+
+  it("shows why an import was refused, in the backend's words", async () => {
+    const backend = createFakeBackend();
+    backend.importReports = async () => {
+      throw { code: "invalid_input", message: "“乡镇报送.xlsx”表三 D7：应为整数" };
+    };
+    const w = mountWith(ReportList, backend);
+    await flushPromises();
+    await w.get("[data-testid=import-reports]").trigger("click");
+    await flushPromises();
+    expect(w.get("[role=alert]").text()).toBe("“乡镇报送.xlsx”表三 D7：应为整数");
+    expect(w.findAll("[data-testid=report-row]")).toHaveLength(1);
+  });
 });

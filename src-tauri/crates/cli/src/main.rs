@@ -2,10 +2,11 @@
 //! township files, and tests. A thin door onto the same functions the app uses.
 
 use clap::{Parser, Subcommand};
-use nianbao_report::{sample_json, validate, write_report, Finding, Report, Severity};
-use nianbao_store::{SaveOutcome, Store, StoreError};
+use nianbao_report::{sample_json, validate, write_report, Finding, Report, Severity, UnitKind};
+use nianbao_store::{SaveOutcome, Store, StoreError, UnitNode};
 use nianbao_workflow::{
-    read_report_file, write_atomically, write_report_as, CopyKind, Format, ImportBatch, Purpose,
+    read_report_file, read_source, summarize_county, unit_tree, unread_labels, write_atomically,
+    write_exchange_with_unread, write_report_as, CopyKind, Format, ImportBatch, Purpose,
     WorkflowError,
 };
 use std::path::{Path, PathBuf};
@@ -17,7 +18,7 @@ use std::process::ExitCode;
     version,
     about = "年报命令行工具：政府信息公开工作年度报告的检查、导入与导出\n\
              nianbao command line: check, import and export open-government-information annual reports",
-    after_help = "退出码 / exit codes: 0 正常 ok · 1 有硬性错误 hard findings · 2 输入无法使用 unusable input"
+    after_help = "退出码 / exit codes: 0 正常 ok · 1 有硬性错误 hard findings · 2 输入无法使用 unusable input · 3 有格子未能读准 cells not read (convert)"
 )]
 struct Cli {
     #[command(subcommand)]
@@ -97,13 +98,19 @@ enum Command {
         /// 落款处将加盖印章，右空四字 / the sign-off will be sealed: four characters' space on its right
         #[arg(long)]
         sealed: bool,
+        /// 审签单：with 置于报告之前，only 只印审签单；公开的文本不要带 / the review sheet: with the report, or only the sheet (never in the published copy)
+        #[arg(long, value_enum)]
+        review_sheet: Option<ReviewSheetArg>,
     },
-    /// 转换格式：按扩展名读入 .json/.xlsx，写出 .json/.pdf/.xlsx/.html/.docx / Convert between formats, chosen by the extensions
+    /// 转换格式：按扩展名读入 .json/.xlsx/.docx/.html/.txt，写出 .json/.pdf/.xlsx/.html/.docx / Convert between formats, chosen by the extensions
     #[command(
-        after_help = "读入：年报数据文件（.json）、Excel工作簿（.xlsx）。写出：.json、.pdf、.xlsx、.html（网页，可粘贴到网站）、.docx（Word）。\n\
-        退出码：0 正常；1 报告有硬性错误（PDF正式版不生成，加 --draft 生成草稿版；其他格式照常写出）；2 输入无法使用。\n\
-        In: .json, .xlsx. Out: .json, .pdf, .xlsx, .html, .docx. Exit 1 when the report breaks a hard rule \
-        (no final PDF; --draft writes one marked 草稿; other formats are written as they stand)."
+        after_help = "读入：年报数据文件（.json）、Excel工作簿（.xlsx），以及已发布报告的Word文档（.docx）、网页（.html/.htm）、文本（.txt，UTF-8或GB18030）。\n\
+        写出：.json、.pdf、.xlsx、.html（网页，可粘贴到网站）、.docx（Word）。\n\
+        退出码：0 正常；1 报告有硬性错误（按原样读入；PDF正式版不生成，加 --draft 生成草稿版；其他格式照常写出）；2 输入无法使用；\
+        3 有格子未能读准（只写出 .json，这些格子为 null，名称列在标准错误上）。\n\
+        In: .json, .xlsx, and published reports as .docx, .html/.htm, .txt. Out: .json, .pdf, .xlsx, .html, .docx. \
+        Exit 1: the report breaks a hard rule (read as published; no final PDF, --draft writes one marked 草稿); \
+        2: unusable input; 3: cells not read for sure (only .json is written, with them null, named on stderr)."
     )]
     Convert {
         /// 输入文件 / input file
@@ -123,6 +130,114 @@ enum Command {
         #[arg(long)]
         out: PathBuf,
     },
+    /// 从备份恢复数据文件（先备份当前数据） / Restore a store from a backup (the current store is backed up first)
+    #[command(
+        after_help = "先把当前数据文件备份为“<名称>.before-restore.bak”，再用备份文件替换；不是年报数据文件、已损坏或由更新版本创建的文件一律拒绝，不做任何改动（退出码2）。\n\
+        The current store is first backed up as <name>.before-restore.bak; a file that is not a nianbao store, is damaged, \
+        or comes from a newer version is refused and nothing changes (exit 2)."
+    )]
+    Restore {
+        #[arg(long)]
+        db: PathBuf,
+        /// 备份文件 / the backup to restore
+        #[arg(long)]
+        from: PathBuf,
+    },
+    /// 单位管理：列出单位树，添加或修改单位 / Units as a tree: list, add, change
+    #[command(subcommand_negates_reqs = true)]
+    Units {
+        /// 数据文件 / store file
+        #[arg(long, required = true)]
+        db: Option<PathBuf>,
+        #[command(subcommand)]
+        action: Option<UnitsAction>,
+    },
+    /// 汇总下级单位的报告，写出汇总的交换文件 / Sum the reports of the units under a unit into an exchange file
+    #[command(
+        after_help = "汇总数据文件中上级单位为 --parent 的各单位（垂直管理单位除外）及该单位本身的报告；其他版本格式的报告列出但不计入。\n\
+        加 --county-wide：该单位本身的报告是全县报告，不计入汇总，而与汇总逐格核对（规则11）。\n\
+        退出码：0 正常；1 有单位的报告或汇总有硬性错误（逐条列出，汇总文件照常写出）；2 输入无法使用。\n\
+        Sums the reports of the units whose parent is --parent (垂直管理 units left out) and of that unit itself. \
+        With --county-wide that unit's own report is the county-wide one: compared with the sum (rule 11), not summed. \
+        Exit 1 when a unit's report or the sum breaks a hard rule (listed; the file is written all the same)."
+    )]
+    Aggregate {
+        #[arg(long)]
+        db: PathBuf,
+        /// 上级单位全称（如某某县人民政府） / the parent unit's full name
+        #[arg(long)]
+        parent: String,
+        /// 年度 / report year
+        #[arg(long)]
+        year: u16,
+        /// 汇总的交换文件 / the sum's exchange file
+        #[arg(long)]
+        out: PathBuf,
+        /// 上级单位本身的报告是全县报告，与汇总核对 / the parent's own report is the county-wide one, checked against the sum
+        #[arg(long)]
+        county_wide: bool,
+    },
+}
+
+#[derive(Subcommand)]
+enum UnitsAction {
+    /// 添加单位 / Add a unit
+    Add {
+        #[arg(long)]
+        db: PathBuf,
+        /// 单位全称 / full name
+        #[arg(long)]
+        name: String,
+        /// 类型：county_government（县（区）人民政府）、department（政府部门）、township（乡镇（街道））、other（其他）
+        #[arg(long, value_parser = parse_kind)]
+        kind: UnitKind,
+        /// 上级单位全称 / the parent unit
+        #[arg(long)]
+        parent: Option<String>,
+        /// 垂直管理单位，不计入上级的汇总 / vertically managed: not summed into its parent
+        #[arg(long)]
+        vertical: bool,
+    },
+    /// 修改单位的类型、上级或垂直管理标记 / Change a unit's kind, parent or 垂直管理 flag
+    Set {
+        #[arg(long)]
+        db: PathBuf,
+        #[arg(long)]
+        name: String,
+        #[arg(long, value_parser = parse_kind)]
+        kind: Option<UnitKind>,
+        /// 新的上级单位 / the new parent
+        #[arg(long, conflicts_with = "no_parent")]
+        parent: Option<String>,
+        /// 取消上级单位 / no parent
+        #[arg(long)]
+        no_parent: bool,
+        /// 是否垂直管理（true/false） / vertically managed (true/false)
+        #[arg(long)]
+        vertical: Option<bool>,
+    },
+}
+
+/// A unit kind by its key or its Chinese label.
+fn parse_kind(s: &str) -> Result<UnitKind, String> {
+    UnitKind::ALL
+        .into_iter()
+        .find(|k| k.key() == s || k.label() == s)
+        .ok_or_else(|| {
+            let known: Vec<String> = UnitKind::ALL
+                .iter()
+                .map(|k| format!("{}（{}）", k.key(), k.label()))
+                .collect();
+            format!("单位类型“{s}”不对，可用：{}", known.join("、"))
+        })
+}
+
+#[derive(Clone, Copy, clap::ValueEnum)]
+enum ReviewSheetArg {
+    /// 审签单在前，报告随后 / the sheet, then the report
+    With,
+    /// 只印审签单 / the sheet alone
+    Only,
 }
 
 /// Everything that makes the input unusable (exit 2).
@@ -136,6 +251,8 @@ enum CliError {
     Font(#[from] nianbao_pdf::FontError),
     #[error("数据文件中没有“{unit}”{year}年的报告")]
     NotFound { unit: String, year: u16 },
+    #[error("“{parent}”及其下级单位没有{year}年的报告可以汇总")]
+    NothingToSum { parent: String, year: u16 },
     #[error("无法读取“{}”：文件不存在", .0.display())]
     Missing(PathBuf),
 }
@@ -176,7 +293,12 @@ fn run(command: Command) -> Result<ExitCode, CliError> {
         } => {
             let report = read_file(&file)?;
             let previous = previous.map(|p| read_file(&p)).transpose()?;
-            let findings = validate(&report, previous.as_ref());
+            let mut findings = validate(&report, previous.as_ref());
+            // Characters no bundled font prints: said now, not first at export.
+            findings.extend(nianbao_pdf::unprintable_characters(
+                &report,
+                &nianbao_pdf::FontSet::bundled(),
+            ));
             if json {
                 println!(
                     "{}",
@@ -255,6 +377,7 @@ fn run(command: Command) -> Result<ExitCode, CliError> {
             font_dir,
             draft,
             sealed,
+            review_sheet,
         } => {
             let report = match (file, db, unit, year) {
                 (Some(file), ..) => read_file(&file)?,
@@ -272,7 +395,17 @@ fn run(command: Command) -> Result<ExitCode, CliError> {
             } else {
                 CopyKind::Final
             };
-            let pdf = nianbao_workflow::render(&report, &fonts, copy, Purpose::Export, sealed)?;
+            let options = nianbao_pdf::ReportOptions {
+                sealed,
+                review_sheet: match review_sheet {
+                    None => nianbao_pdf::ReviewSheet::Omitted,
+                    Some(ReviewSheetArg::With) => nianbao_pdf::ReviewSheet::WithReport,
+                    Some(ReviewSheetArg::Only) => nianbao_pdf::ReviewSheet::Alone,
+                },
+                ..nianbao_pdf::ReportOptions::default()
+            };
+            let pdf =
+                nianbao_workflow::render_with(&report, &fonts, copy, Purpose::Export, options)?;
             write_file(&out, &pdf)?;
             println!("已生成PDF：{}", out.display());
             if draft && nianbao_report::hard_error_count(&report) > 0 {
@@ -280,11 +413,41 @@ fn run(command: Command) -> Result<ExitCode, CliError> {
             }
         }
         Command::Convert { input, out, draft } => {
-            let format = Format::of_path(&out).ok_or(WorkflowError::UnknownFormat {
-                path: out.clone(),
-                readable: false,
-            })?;
-            let report = read_file(&input)?;
+            let format = Format::of_path(&out).filter(|f| f.can_write()).ok_or(
+                WorkflowError::UnknownFormat {
+                    path: out.clone(),
+                    readable: false,
+                },
+            )?;
+            let read = read_source(&input)?;
+            for note in &read.notes {
+                eprintln!("说明：{note}");
+            }
+            if !read.unread.is_empty() {
+                // Cells not read for sure: only an exchange file can carry them (as null), for
+                // the clerk to fill; nothing else is written.
+                let cells = unread_labels(&read);
+                for cell in &cells {
+                    eprintln!("未能读准：{cell}");
+                }
+                if format != Format::Exchange {
+                    eprintln!(
+                        "有{}格未能读准，未写出“{}”。请先转换为年报数据文件（.json），补全后再转换。",
+                        cells.len(),
+                        out.display()
+                    );
+                    return Ok(ExitCode::from(3));
+                }
+                write_file(&out, write_exchange_with_unread(&read))?;
+                println!(
+                    "已写出{}：{}（有{}格为 null，请补全）",
+                    format.label(),
+                    out.display(),
+                    cells.len()
+                );
+                return Ok(ExitCode::from(3));
+            }
+            let report = read.report;
             let copy = if draft {
                 CopyKind::Draft
             } else {
@@ -303,6 +466,136 @@ fn run(command: Command) -> Result<ExitCode, CliError> {
         Command::Backup { db, out } => {
             open_existing(&db)?.backup(&out)?;
             println!("已备份到：{}", out.display());
+        }
+        Command::Restore { db, from } => {
+            if !from.exists() {
+                return Err(CliError::Missing(from));
+            }
+            let taken = open_existing(&db)?.restore(&from)?;
+            println!("已把原数据备份到：{}", taken.display());
+            println!("已从“{}”恢复数据文件：{}", from.display(), db.display());
+        }
+        Command::Units { db, action } => return units(db, action),
+        Command::Aggregate {
+            db,
+            parent,
+            year,
+            out,
+            county_wide,
+        } => {
+            let store = open_existing(&db)?;
+            let summary = summarize_county(&store, &parent, year, county_wide)?;
+            let sum = &summary.aggregate;
+            if sum.summed.is_empty() {
+                return Err(CliError::NothingToSum { parent, year });
+            }
+            write_file(&out, write_report(&sum.report))?;
+            println!(
+                "已汇总{}个单位的{}年报告（{}年版格式）→ {}",
+                sum.summed.len(),
+                year,
+                sum.report.edition.code(),
+                out.display()
+            );
+            let names: Vec<&str> = sum.summed.iter().map(|u| u.unit_name.as_str()).collect();
+            println!("计入汇总：{}", names.join("、"));
+            for l in &sum.left_out {
+                println!("未计入：{}", l.message(sum.report.edition));
+            }
+            for name in &summary.vertical {
+                println!("垂直管理，不计入：{name}");
+            }
+            for name in &summary.missing {
+                println!("尚未报送：{name}");
+            }
+            for key in &sum.too_large {
+                println!("[错误] “{key}”的汇总数超出一格能填的最大数");
+            }
+            let mut hard = !sum.too_large.is_empty();
+            for u in sum.summed.iter().filter(|u| !u.hard_findings.is_empty()) {
+                hard = true;
+                println!(
+                    "“{}”的报告有{}处硬性错误：",
+                    u.unit_name,
+                    u.hard_findings.len()
+                );
+                for f in &u.hard_findings {
+                    println!("  [错误] 规则{}：{}", f.rule, f.message);
+                }
+            }
+            for f in sum.findings.iter().chain(&summary.county_wide) {
+                let tag = if f.is_error() { "错误" } else { "提醒" };
+                hard |= f.is_error();
+                println!("[{tag}] 汇总 规则{}：{}", f.rule, f.message);
+            }
+            if hard {
+                return Ok(ExitCode::from(1));
+            }
+        }
+    }
+    Ok(ExitCode::SUCCESS)
+}
+
+/// `units`: the tree, or adding or changing a unit.
+fn units(db: Option<PathBuf>, action: Option<UnitsAction>) -> Result<ExitCode, CliError> {
+    match action {
+        None => {
+            let db = db.expect("clap requires --db without a subcommand");
+            let units = open_existing(&db)?.units()?;
+            if units.is_empty() {
+                println!("数据文件中还没有单位。");
+            }
+            for (depth, u) in unit_tree(&units) {
+                let vertical = if u.vertical { "\t垂直管理" } else { "" };
+                println!(
+                    "{}{}\t{}{vertical}",
+                    "  ".repeat(depth),
+                    u.name,
+                    u.kind.label()
+                );
+            }
+        }
+        Some(UnitsAction::Add {
+            db,
+            name,
+            kind,
+            parent,
+            vertical,
+        }) => {
+            let mut store = Store::open(&db)?;
+            store.add_unit(&UnitNode {
+                name: name.clone(),
+                kind,
+                parent,
+                vertical,
+            })?;
+            println!("已添加单位：{}", name.trim());
+        }
+        Some(UnitsAction::Set {
+            db,
+            name,
+            kind,
+            parent,
+            no_parent,
+            vertical,
+        }) => {
+            let mut store = open_existing(&db)?;
+            let mut unit = store
+                .unit(&name)?
+                .ok_or(StoreError::UnitNotFound { name: name.clone() })?;
+            if let Some(kind) = kind {
+                unit.kind = kind;
+            }
+            if no_parent {
+                unit.parent = None;
+            } else if parent.is_some() {
+                unit.parent = parent;
+            }
+            if let Some(vertical) = vertical {
+                unit.vertical = vertical;
+            }
+            store.update_unit(&unit)?;
+            println!("已修改单位：{name}");
         }
     }
     Ok(ExitCode::SUCCESS)

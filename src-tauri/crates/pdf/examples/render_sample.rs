@@ -7,8 +7,11 @@
 //! target directory; without it the example still runs and times itself.)
 //!
 //! Prints
-//! - in-process: one `render_report` (fonts set up, laid out, written), best and
-//!   median of RUNS (default 10) after one warm-up run;
+//! - in-process: reading the sample's exchange file and one `render_report` (fonts
+//!   set up, laid out, written), best and median of RUNS (default 10) after one
+//!   warm-up run, and where the time goes (median of each stage): parse (the
+//!   exchange file), layout, subset (fonts cut to the glyphs used), compress
+//!   (deflate), write (content streams and the file's structure);
 //! - whole process: `nianbao-cli render SAMPLE.json --out …` spawned RUNS
 //!   times (best and median wall time), the way the desktop app's users and
 //!   scripts run it — process start, reading the JSON, rendering, writing the
@@ -23,8 +26,8 @@ use std::path::{Path, PathBuf};
 use std::process::{Command, Stdio};
 use std::time::Instant;
 
-use nianbao_pdf::{render_report, FontSet, ReportOptions};
-use nianbao_report::{sample_json, sample_report};
+use nianbao_pdf::{render_report, render_report_timed, FontSet, ReportOptions};
+use nianbao_report::{read_report, sample_json, sample_report};
 
 fn main() {
     let mut args: Vec<String> = std::env::args().skip(1).collect();
@@ -50,14 +53,32 @@ fn main() {
     let mut bytes = render_report(&report, &FontSet::bundled(), ReportOptions::default())
         .expect("the sample renders");
     let mut times = Vec::with_capacity(runs);
+    let mut stages: [Vec<f64>; 5] = Default::default();
     for _ in 0..runs {
         let start = Instant::now();
-        bytes = render_report(&report, &FontSet::bundled(), ReportOptions::default())
+        let report = read_report(sample_json().as_bytes()).expect("the sample reads");
+        let parse = start.elapsed().as_secs_f64();
+        let (pdf, t) = render_report_timed(&report, &FontSet::bundled(), ReportOptions::default())
             .expect("the sample renders");
         times.push(start.elapsed().as_secs_f64() * 1000.0);
+        bytes = pdf;
+        for (stage, seconds) in stages
+            .iter_mut()
+            .zip([parse, t.layout, t.subset, t.compress, t.write])
+        {
+            stage.push(seconds * 1000.0);
+        }
     }
     let (best, median) = best_median(&mut times);
-    println!("in-process    render_report(sample): best {best:.1} ms, median {median:.1} ms over {runs} runs");
+    println!("in-process    read + render_report(sample): best {best:.1} ms, median {median:.1} ms over {runs} runs");
+    let names = ["parse", "layout", "subset", "compress", "write"];
+    let breakdown: Vec<String> = names
+        .iter()
+        .zip(stages.iter_mut())
+        .map(|(name, t)| format!("{name} {:.2}", best_median(t).1))
+        .collect();
+    println!("  median ms by stage: {}", breakdown.join(", "));
+    println!("  (subset and compress: time on all threads, overlapping each other and write)");
 
     let dir = std::env::temp_dir().join(format!("nianbao-bench-{}", std::process::id()));
     std::fs::create_dir_all(&dir).expect("temp dir");

@@ -8,6 +8,18 @@ pub struct Document {
     pub title: String,
     pub blocks: Vec<Block>,
     pub sign_off: Option<SignOff>,
+    pub properties: Properties,
+}
+
+/// What a PDF reader shows as the document's properties (its title is the
+/// document's own).
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct Properties {
+    pub author: String,
+    pub subject: String,
+    pub keywords: Vec<String>,
+    /// The day the document was made (year, month, day); none is written without one.
+    pub created: Option<(u16, u8, u8)>,
 }
 
 #[derive(Debug, Clone, PartialEq)]

@@ -6,6 +6,9 @@
 //! directory may replace any role with an installed system font.
 
 use std::borrow::Cow;
+use std::cell::RefCell;
+use std::collections::HashMap;
+use std::hash::{BuildHasherDefault, Hasher};
 use std::path::{Path, PathBuf};
 
 use thiserror::Error;
@@ -219,7 +222,11 @@ impl FontSet {
             .iter()
             .map(FontFace::parse)
             .collect::<Result<Vec<_>, _>>()?;
-        Ok(FontMetrics { set: self, faces })
+        Ok(FontMetrics {
+            set: self,
+            faces,
+            glyphs: RefCell::default(),
+        })
     }
 }
 
@@ -227,16 +234,56 @@ impl FontSet {
 pub(crate) struct FontMetrics<'a> {
     set: &'a FontSet,
     faces: Vec<ttf_parser::Face<'a>>,
+    /// Glyph ids already looked up, by face and character: a report repeats
+    /// a few hundred characters thousands of times, and a hash costs less
+    /// than a cmap lookup.
+    glyphs: RefCell<GlyphCache>,
+}
+
+/// Glyph ids by face index and character.
+type GlyphCache = HashMap<(usize, char), Option<u16>, BuildHasherDefault<PairHasher>>;
+
+/// A multiplicative hash (as in rustc's FxHash) for the small keys of the glyph cache.
+#[derive(Default)]
+pub(crate) struct PairHasher(u64);
+
+impl Hasher for PairHasher {
+    fn finish(&self) -> u64 {
+        self.0
+    }
+    fn write(&mut self, bytes: &[u8]) {
+        for &b in bytes {
+            self.write_u64(u64::from(b));
+        }
+    }
+    fn write_u32(&mut self, n: u32) {
+        self.write_u64(u64::from(n));
+    }
+    fn write_usize(&mut self, n: usize) {
+        self.write_u64(n as u64);
+    }
+    fn write_u64(&mut self, n: u64) {
+        self.0 = (self.0.rotate_left(5) ^ n).wrapping_mul(0x51_7c_c1_b7_27_22_0a_95);
+    }
 }
 
 impl FontMetrics<'_> {
+    fn gid(&self, face: usize, ch: char) -> Option<u16> {
+        if let Some(&gid) = self.glyphs.borrow().get(&(face, ch)) {
+            return gid;
+        }
+        let gid = self.faces[face].glyph_index(ch).map(|g| g.0);
+        self.glyphs.borrow_mut().insert((face, ch), gid);
+        gid
+    }
+
     /// The face that prints `ch` for `role`: the role's own, else the first
     /// fallback that has it; `None` when no face has it.
     pub(crate) fn resolve(&self, role: FaceRole, ch: char) -> Option<FaceId> {
         let own = self.set.roles[role.slot()];
         std::iter::once(own)
             .chain(self.set.fallbacks.iter().copied())
-            .find(|&i| self.faces[i].glyph_index(ch).is_some())
+            .find(|&i| self.gid(i, ch).is_some())
             .map(FaceId)
     }
 
@@ -245,15 +292,71 @@ impl FontMetrics<'_> {
     }
 
     pub(crate) fn glyph_id(&self, face: FaceId, ch: char) -> Option<u16> {
-        self.faces[face.0].glyph_index(ch).map(|g| g.0)
+        self.gid(face.0, ch)
+    }
+
+    pub(crate) fn face(&self, face: FaceId) -> &ttf_parser::Face<'_> {
+        &self.faces[face.0]
+    }
+
+    /// Advance width of glyph `gid`, in font units.
+    pub(crate) fn glyph_advance(&self, face: FaceId, gid: u16) -> f32 {
+        let f = &self.faces[face.0];
+        f.glyph_hor_advance(ttf_parser::GlyphId(gid))
+            .map_or(f32::from(f.units_per_em()), f32::from)
+    }
+
+    /// The face's raw `CFF ` table, when its outlines are CFF.
+    pub(crate) fn cff_table(&self, face: FaceId) -> Option<&[u8]> {
+        self.faces[face.0]
+            .raw_face()
+            .table(ttf_parser::Tag::from_bytes(b"CFF "))
+    }
+
+    /// Whether the face's outlines are CID-keyed CFF (the usual CJK OpenType font).
+    pub(crate) fn is_cid_keyed(&self, face: FaceId) -> bool {
+        self.cid(face, 0).is_some()
+    }
+
+    /// The CID of glyph `gid` in a CID-keyed CFF face.
+    pub(crate) fn cid(&self, face: FaceId, gid: u16) -> Option<u16> {
+        self.faces[face.0]
+            .tables()
+            .cff
+            .as_ref()
+            .and_then(|cff| cff.glyph_cid(ttf_parser::GlyphId(gid)))
+    }
+
+    /// The face's PostScript name, as a PDF font is named (letters, digits, - and _ only).
+    pub(crate) fn postscript_name(&self, face: FaceId) -> String {
+        let from_table = self.faces[face.0]
+            .names()
+            .into_iter()
+            .find(|n| n.name_id == ttf_parser::name_id::POST_SCRIPT_NAME)
+            .and_then(|n| n.to_string());
+        let name = from_table.unwrap_or_else(|| {
+            let file = &self.set.faces[face.0].name;
+            file.rsplit_once('.')
+                .map_or(file.as_str(), |(stem, _)| stem)
+                .to_owned()
+        });
+        let clean: String = name
+            .chars()
+            .filter(|c| c.is_ascii_alphanumeric() || matches!(c, '-' | '_'))
+            .collect();
+        if clean.is_empty() {
+            format!("Font{}", face.0)
+        } else {
+            clean
+        }
     }
 
     /// Advance width of `ch` in `face`, in em.
     pub(crate) fn advance_em(&self, face: FaceId, ch: char) -> f32 {
         let f = &self.faces[face.0];
         let units = f.units_per_em() as f32;
-        f.glyph_index(ch)
-            .and_then(|g| f.glyph_hor_advance(g))
+        self.gid(face.0, ch)
+            .and_then(|g| f.glyph_hor_advance(ttf_parser::GlyphId(g)))
             .map_or(1.0, |a| a as f32 / units)
     }
 }

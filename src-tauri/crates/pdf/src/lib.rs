@@ -2,8 +2,8 @@
 //!
 //! Two stages, as in the architecture: [`layout`] turns a [`Document`] into
 //! pages of positioned text runs, rules and frames (pure, testable without a
-//! PDF), and [`write_pdf`] draws those pages with printpdf. [`render`] does both;
-//! [`render_report`] prints a `nianbao_report::Report`.
+//! PDF), and [`write_pdf`] writes those pages as a PDF file. [`render`] does both;
+//! [`render_report`] prints a `nianbao_report::Report`, with its 审签单 when asked.
 
 mod document;
 mod fonts;
@@ -14,16 +14,21 @@ mod writer;
 
 use thiserror::Error;
 
-pub use document::{Align, Block, Cell, Document, HeadingLevel, Paragraph, SignOff, Span, Table};
+pub use document::{
+    Align, Block, Cell, Document, HeadingLevel, Paragraph, Properties, SignOff, Span, Table,
+};
 pub use fonts::{FaceId, FaceRole, FontError, FontFace, FontSet};
 pub use layout::{
-    layout, Frame, Ink, LayoutError, LayoutOptions, MissingGlyph, Page, PageLayout, Rule, TextRun,
-    AREA_HEIGHT_MM, AREA_LEFT_MM, AREA_TOP_MM, AREA_WIDTH_MM, BODY_PT, CHARS_PER_LINE,
-    CHAR_PITCH_MM, LINES_PER_PAGE, LINE_PITCH_MM, PAGE_HEIGHT_MM, PAGE_NUMBER_GAP_MM,
-    PAGE_NUMBER_PT, PAGE_WIDTH_MM, TITLE_PT,
+    layout, review_sheet, Frame, Ink, LayoutError, LayoutOptions, MissingGlyph, Page, PageLayout,
+    Rule, TextRun, AREA_HEIGHT_MM, AREA_LEFT_MM, AREA_TOP_MM, AREA_WIDTH_MM, BODY_PT,
+    CHARS_PER_LINE, CHAR_PITCH_MM, LINES_PER_PAGE, LINE_PITCH_MM, PAGE_HEIGHT_MM,
+    PAGE_NUMBER_GAP_MM, PAGE_NUMBER_PT, PAGE_WIDTH_MM, REVIEW_SHEET_TITLE, TITLE_PT,
 };
-pub use report::{render_report, report_document, ReportOptions};
-pub use writer::{write_pdf, WriteError};
+pub use report::{
+    render_report, render_report_timed, report_document, unprintable_characters, RenderTimes,
+    ReportOptions, ReviewSheet, UNPRINTABLE_RULE,
+};
+pub use writer::{write_pdf, write_pdf_timed, WriteError, WriteTimes};
 
 #[derive(Debug, Error)]
 pub enum PdfError {
@@ -59,7 +64,12 @@ pub fn render(
     if !options.draft && !pages.missing.is_empty() {
         return Err(PdfError::MissingGlyphs(pages.missing));
     }
-    Ok(write_pdf(&pages, fonts, &document.title)?)
+    Ok(write_pdf(
+        &pages,
+        fonts,
+        &document.title,
+        &document.properties,
+    )?)
 }
 
 #[cfg(test)]
@@ -73,6 +83,7 @@ mod tests {
                 Paragraph::body(text).with_origin("一、总体情况 第1段"),
             )],
             sign_off: None,
+            properties: Default::default(),
         }
     }
 

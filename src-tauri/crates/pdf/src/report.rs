@@ -3,14 +3,15 @@
 //! report's edition (every label, every merged cell), and the sign-off.
 
 use nianbao_report::{
-    table_template, Align, CellContent, HeadingLevel as ReportHeadingLevel, Report, SectionKey,
-    TableId,
+    table_template, Align, CellContent, Finding, HeadingLevel as ReportHeadingLevel, Report,
+    SectionKey, Severity, TableId,
 };
 
-use crate::document::{Block, Cell, Document, HeadingLevel, Paragraph, SignOff, Table};
+use crate::document::{Block, Cell, Document, HeadingLevel, Paragraph, Properties, SignOff, Table};
 use crate::fonts::{FaceRole, FontSet};
-use crate::layout::LayoutOptions;
-use crate::{render, PdfError};
+use crate::layout::{layout, review_sheet, LayoutError, LayoutOptions, PageLayout};
+use crate::writer::write_pdf_timed;
+use crate::PdfError;
 
 /// How the report is to be printed.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
@@ -19,6 +20,34 @@ pub struct ReportOptions {
     pub draft: bool,
     /// The sign-off will be sealed: keep four characters' space on its right.
     pub sealed: bool,
+    /// Whether the 审签单 comes with the report. Never part of the published copy.
+    pub review_sheet: ReviewSheet,
+}
+
+/// The 审签单, the sheet the office signs before publishing (《条例》第十七条).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum ReviewSheet {
+    /// The report alone: the copy that is published.
+    #[default]
+    Omitted,
+    /// The sheet on top of the report, for the office's paper file.
+    WithReport,
+    /// The sheet alone.
+    Alone,
+}
+
+/// Where the time of one render goes, in seconds (see [`crate::WriteTimes`]:
+/// `subset` and `compress` run on several threads and overlap `write`).
+#[derive(Debug, Clone, Copy, Default)]
+pub struct RenderTimes {
+    /// The report as a document, laid out in pages.
+    pub layout: f64,
+    /// Cutting the fonts down to the glyphs used.
+    pub subset: f64,
+    /// Deflating the streams.
+    pub compress: f64,
+    /// Content streams, font dictionaries and the file's structure.
+    pub write: f64,
 }
 
 /// The print-ready PDF of `report`.
@@ -27,13 +56,53 @@ pub fn render_report(
     fonts: &FontSet,
     options: ReportOptions,
 ) -> Result<Vec<u8>, PdfError> {
-    render(
-        &report_document(report, options.sealed),
+    render_report_timed(report, fonts, options).map(|(bytes, _)| bytes)
+}
+
+/// [`render_report`], saying where the time went.
+pub fn render_report_timed(
+    report: &Report,
+    fonts: &FontSet,
+    options: ReportOptions,
+) -> Result<(Vec<u8>, RenderTimes), PdfError> {
+    let started = std::time::Instant::now();
+    let mut document = report_document(report, options.sealed);
+    let mut pages = layout(
+        &document,
         fonts,
         LayoutOptions {
             draft: options.draft,
         },
-    )
+    )?;
+    if options.review_sheet != ReviewSheet::Omitted {
+        let (sheet, missing) =
+            review_sheet(fonts, &report.unit.name, &report.title, pages.pages.len())
+                .map_err(LayoutError::from)?;
+        if options.review_sheet == ReviewSheet::Alone {
+            pages = PageLayout {
+                pages: Vec::new(),
+                missing: Vec::new(),
+            };
+            document.title = format!("{}审签单", report.title);
+            document.properties.subject = crate::layout::REVIEW_SHEET_TITLE.to_owned();
+        }
+        pages.pages.insert(0, sheet);
+        pages.missing.extend(missing);
+    }
+    let layout_time = started.elapsed().as_secs_f64();
+    if !options.draft && !pages.missing.is_empty() {
+        return Err(PdfError::MissingGlyphs(pages.missing));
+    }
+    let (bytes, w) = write_pdf_timed(&pages, fonts, &document.title, &document.properties)?;
+    Ok((
+        bytes,
+        RenderTimes {
+            layout: layout_time,
+            subset: w.subset,
+            compress: w.compress,
+            write: w.write,
+        },
+    ))
 }
 
 /// The document a report prints as.
@@ -70,8 +139,96 @@ pub fn report_document(report: &Report, sealed: bool) -> Document {
             date: s.date.chinese(),
             sealed,
         }),
+        properties: Properties {
+            author: report.unit.name.clone(),
+            subject: SUBJECT.to_owned(),
+            keywords: vec![
+                "政府信息公开".to_owned(),
+                "年度报告".to_owned(),
+                format!("{}年", report.year),
+            ],
+            created: report
+                .sign_off
+                .as_ref()
+                .map(|s| (s.date.year, s.date.month, s.date.day)),
+        },
     }
 }
+
+const SUBJECT: &str = "政府信息公开工作年度报告";
+
+/// Rule 12 of the checks: every character of the report's text that no face
+/// of `fonts` can print, once per paragraph, as a warning on that paragraph.
+/// (Rule 11 is the county-wide sum of the format spec.) A final copy with
+/// such a character is refused at export; this says so before.
+pub fn unprintable_characters(report: &Report, fonts: &FontSet) -> Vec<Finding> {
+    let Ok(metrics) = fonts.metrics() else {
+        return Vec::new();
+    };
+    let mut findings = Vec::new();
+    let mut check = |texts: &[(&str, FaceRole)], place: String, section, paragraph| {
+        let mut seen = Vec::new();
+        for &(text, role) in texts {
+            for ch in text.chars() {
+                // Line ends and control characters are not printed at all.
+                if ch.is_control() || seen.contains(&ch) || metrics.resolve(role, ch).is_some() {
+                    continue;
+                }
+                seen.push(ch);
+                findings.push(Finding {
+                    rule: UNPRINTABLE_RULE,
+                    severity: Severity::Warning,
+                    table: None,
+                    row: None,
+                    column: None,
+                    cells: Vec::new(),
+                    section,
+                    paragraph,
+                    expected: None,
+                    found: Some(format!("U+{:04X}", u32::from(ch))),
+                    message: format!(
+                        "{place}有字符“{ch}”（U+{:04X}），所选字体都无法打印，正式版会被拒绝导出。请删除它或换成常用字。",
+                        u32::from(ch)
+                    ),
+                });
+            }
+        }
+    };
+    check(
+        &[(&report.title, FaceRole::Title)],
+        "标题".to_owned(),
+        None,
+        None,
+    );
+    check(
+        &[(&report.opening, FaceRole::Fang)],
+        "开头段".to_owned(),
+        None,
+        None,
+    );
+    for key in SectionKey::ALL {
+        for (i, p) in report.section(key).paragraphs.iter().enumerate() {
+            let heading_role = p
+                .heading
+                .as_ref()
+                .map_or(FaceRole::Fang, |h| level(h.level).role());
+            let heading = p.heading.as_ref().map_or("", |h| h.text.as_str());
+            check(
+                &[(heading, heading_role), (&p.text, FaceRole::Fang)],
+                format!("“{}”第{}段", key.heading(), i + 1),
+                Some(key),
+                Some(i),
+            );
+        }
+    }
+    if let Some(s) = &report.sign_off {
+        check(&[(&s.name, FaceRole::Fang)], "落款".to_owned(), None, None);
+    }
+    findings
+}
+
+/// The number of [`unprintable_characters`]' findings.
+pub const UNPRINTABLE_RULE: u8 = 12;
 
 fn level(level: ReportHeadingLevel) -> HeadingLevel {
     match level {
@@ -196,5 +353,32 @@ mod tests {
             )
             .unwrap();
         assert!(texts(&report).contains(&"12.5".to_string()));
+    }
+
+    #[test]
+    fn characters_no_font_prints_are_warnings_on_their_paragraph() {
+        let fonts = FontSet::bundled();
+        assert!(unprintable_characters(&sample_report(), &fonts).is_empty());
+
+        let mut report = sample_report();
+        report.title.push('\u{10000}');
+        let problems = &mut report.sections[SectionKey::Problems as usize].paragraphs;
+        problems[0].text = "改进\u{10001}工作\u{10001}。\n第二行".to_owned();
+        let findings = unprintable_characters(&report, &fonts);
+        assert_eq!(findings.len(), 2, "{findings:?}");
+        assert_eq!((findings[0].section, findings[0].paragraph), (None, None));
+        assert!(findings[0].message.starts_with("标题有字符"));
+        let f = &findings[1];
+        assert_eq!((f.rule, f.severity), (UNPRINTABLE_RULE, Severity::Warning));
+        assert_eq!(
+            (f.section, f.paragraph),
+            (Some(SectionKey::Problems), Some(0))
+        );
+        assert_eq!(f.found.as_deref(), Some("U+10001"));
+        assert!(
+            f.message.starts_with("“五、存在的主要问题及改进情况”第1段"),
+            "{}",
+            f.message
+        );
     }
 }

@@ -77,6 +77,7 @@ fn demo() -> Document {
             date: "2021年1月20日".to_owned(),
             sealed: false,
         }),
+        properties: Default::default(),
     }
 }
 
@@ -86,21 +87,22 @@ fn out_dir() -> PathBuf {
     dir
 }
 
-fn rendered() -> PathBuf {
+/// The demo rendered to `name`: each test its own file, as the tests run at once.
+fn rendered(name: &str) -> PathBuf {
     let bytes = render(&demo(), &FontSet::bundled(), LayoutOptions::default()).unwrap();
-    let path = out_dir().join("demo.pdf");
+    let path = out_dir().join(name);
     std::fs::write(&path, &bytes).unwrap();
     path
 }
 
 #[test]
 fn fonts_are_embedded_as_subsets() {
-    assert!(common::assert_fonts_embedded_subset(&rendered()) >= 4);
+    assert!(common::assert_fonts_embedded_subset(&rendered("fonts.pdf")) >= 4);
 }
 
 #[test]
 fn all_text_comes_back_in_reading_order() {
-    let path = rendered();
+    let path = rendered("text.pdf");
     let text = common::run("pdftotext", &["-enc", "UTF-8", path.to_str().unwrap(), "-"]);
     let squeezed: String = text.chars().filter(|c| !c.is_whitespace()).collect();
     let doc = demo();
@@ -130,7 +132,7 @@ fn all_text_comes_back_in_reading_order() {
 
 #[test]
 fn every_glyph_lies_inside_the_type_area() {
-    assert!(common::assert_words_inside_type_area(&rendered()) > 50);
+    assert!(common::assert_words_inside_type_area(&rendered("area.pdf")) > 50);
 }
 
 #[test]

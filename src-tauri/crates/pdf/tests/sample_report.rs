@@ -148,3 +148,43 @@ fn the_sample_is_embedded_subset_inside_the_type_area_and_deterministic() {
     // The sample has about 500 words in pdftotext's sense (a CJK line is one word); all are checked.
     assert!(common::assert_words_inside_type_area(&path) > 400);
 }
+
+#[test]
+fn the_document_properties_name_the_report_and_date_it_by_its_sign_off() {
+    let mut report = sample_report();
+    report.sign_off = None;
+    let (path, first) = write("properties-unsigned.pdf", &report);
+    let info = common::run("pdfinfo", &[path.to_str().unwrap()]);
+    assert!(
+        info.contains(&format!("Title:           {}", report.title)),
+        "{info}"
+    );
+    assert!(info.contains("Author:          舒城县人民政府"), "{info}");
+    assert!(
+        info.contains("Subject:         政府信息公开工作年度报告"),
+        "{info}"
+    );
+    assert!(
+        info.contains("Keywords:        政府信息公开，年度报告，2020年"),
+        "{info}"
+    );
+    assert!(
+        !info.contains("CreationDate") && !info.contains("ModDate"),
+        "{info}"
+    );
+    assert!(!info.contains("1970"), "{info}");
+    assert_eq!(first, write("properties-unsigned-2.pdf", &report).1);
+
+    report.sign_off = Some(nianbao_report::SignOff {
+        name: "舒城县人民政府办公室".into(),
+        date: nianbao_report::Date::new(2021, 1, 20).unwrap(),
+    });
+    let (path, signed) = write("properties-signed.pdf", &report);
+    let info = common::run("pdfinfo", &["-isodates", path.to_str().unwrap()]);
+    assert!(
+        info.contains("CreationDate:    2021-01-20T00:00:00"),
+        "{info}"
+    );
+    assert!(!info.contains("ModDate"), "{info}");
+    assert_eq!(signed, write("properties-signed-2.pdf", &report).1);
+}

@@ -9,6 +9,7 @@ use crate::edition::{self, Edition, ValueKind};
 use crate::model::{
     Date, Figures, Heading, HeadingLevel, Paragraph, Report, SectionKey, SignOff, Unit, UnitKind,
 };
+use crate::text::strip_invisible;
 use crate::value::{parse_value, Money, Value, ValueError, MAX_COUNT};
 use serde::ser::{SerializeMap, Serializer};
 use serde::Serialize;
@@ -167,7 +168,7 @@ impl Reader<'_> {
 
     fn string(&mut self, obj: &Map<String, Json>, parent: &str, name: &str) -> Option<String> {
         match self.field(obj, parent, name)? {
-            Json::String(s) => Some(s.clone()),
+            Json::String(s) => Some(strip_invisible(s)),
             _ => {
                 self.problems.push(Problem::WrongType {
                     key: join(parent, name),
@@ -186,7 +187,7 @@ impl Reader<'_> {
     ) -> Option<Option<String>> {
         match self.field(obj, parent, name)? {
             Json::Null => Some(None),
-            Json::String(s) => Some(Some(s.clone())),
+            Json::String(s) => Some(Some(strip_invisible(s))),
             _ => {
                 self.problems.push(Problem::WrongType {
                     key: join(parent, name),
@@ -338,7 +339,7 @@ impl Reader<'_> {
                 match HeadingLevel::from_key(level) {
                     Some(level) => Some(Heading {
                         level,
-                        text: heading.clone(),
+                        text: strip_invisible(heading),
                     }),
                     None => {
                         self.problems.push(Problem::BadField {

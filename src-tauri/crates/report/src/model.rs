@@ -396,6 +396,38 @@ impl Report {
         self.figures = figures;
     }
 
+    /// Removes invisible characters (zero-width spaces and joiners, BOMs, soft hyphens, control
+    /// characters) from every text of the report: how text that entered from typing, pasting,
+    /// a workbook or a published report is cleaned before it is kept.
+    pub fn strip_invisible(&mut self) {
+        let clean = |s: &mut String| {
+            let cleaned = crate::text::strip_invisible(s);
+            if cleaned != *s {
+                *s = cleaned;
+            }
+        };
+        clean(&mut self.unit.name);
+        if let Some(parent) = &mut self.unit.parent {
+            clean(parent);
+        }
+        clean(&mut self.unit.address);
+        clean(&mut self.unit.postcode);
+        clean(&mut self.unit.phone);
+        clean(&mut self.title);
+        clean(&mut self.opening);
+        for section in &mut self.sections {
+            for p in &mut section.paragraphs {
+                clean(&mut p.text);
+                if let Some(h) = &mut p.heading {
+                    clean(&mut h.text);
+                }
+            }
+        }
+        if let Some(s) = &mut self.sign_off {
+            clean(&mut s.name);
+        }
+    }
+
     /// A figure as the report prints it: 0, 39570, 增10, 减3, 15922.04万元 (the 2019 edition's
     /// 采购总金额 carries its unit in the cell; the 2021 fee column names it in its heading).
     pub fn printed_figure(&self, key: &str, kind: edition::ValueKind) -> String {
@@ -475,6 +507,18 @@ mod tests {
             r.set_figure("applications.received.natural", Value::Change(1)),
             Err(FigureError::WrongKind { .. })
         ));
+    }
+
+    #[test]
+    fn invisible_characters_never_stay_in_a_report() {
+        let mut r = Report::blank(unit(), 2021);
+        r.title = "城关镇\u{200b}报告".into();
+        r.section_mut(SectionKey::Other)
+            .paragraphs
+            .push(Paragraph::body("无\u{feff}\u{00ad}。"));
+        r.strip_invisible();
+        assert_eq!(r.title, "城关镇报告");
+        assert_eq!(r.section(SectionKey::Other).paragraphs[0].text, "无。");
     }
 
     #[test]

@@ -26,7 +26,7 @@ pub enum Severity {
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 #[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 pub struct Finding {
-    /// The rule's number in the format spec (1–10).
+    /// The rule's number in the format spec (see the README's table of rules).
     pub rule: u8,
     pub severity: Severity,
     pub table: Option<TableId>,

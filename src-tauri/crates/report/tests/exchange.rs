@@ -36,6 +36,27 @@ fn a_utf8_bom_is_accepted() {
     assert_eq!(read_report(with_bom.as_bytes()).unwrap(), sample_report());
 }
 
+#[test]
+fn invisible_characters_in_the_file_never_reach_the_report() {
+    let mut v = sample_value();
+    let title = v["title"].as_str().unwrap().to_owned();
+    v["title"] = json!(format!("\u{feff}{title}\u{200b}"));
+    let first = v["sections"]["overview"][0]["text"]
+        .as_str()
+        .unwrap()
+        .to_owned();
+    v["sections"]["overview"][0]["text"] = json!(format!("\u{200d}{first}\u{00ad}"));
+    v["unit"]["name"] = json!("舒城县\u{2060}人民政府");
+    let r = read(&v).unwrap();
+    let sample = sample_report();
+    assert_eq!(r.title, sample.title);
+    assert_eq!(
+        r.section(nianbao_report::SectionKey::Overview).paragraphs[0].text,
+        first
+    );
+    assert_eq!(r.unit.name, sample.unit.name);
+}
+
 fn expect_error(v: &Json, needles: &[&str]) {
     let err = read(v).expect_err("must be refused");
     for n in needles {

@@ -4,7 +4,9 @@
 //! mid-save keeps everything saved before. A file that is not a nianbao store is refused
 //! before anything is written to it, and a backup is taken before any migration.
 
+mod restore;
 mod schema;
+mod units;
 
 use nianbao_report::{
     edition, Date, Edition, Figures, Heading, HeadingLevel, Paragraph, Report, SectionKey, SignOff,
@@ -15,6 +17,7 @@ use std::path::{Path, PathBuf};
 use std::time::Duration;
 
 pub use schema::APPLICATION_ID;
+pub use units::UnitNode;
 
 #[derive(Debug, thiserror::Error)]
 pub enum StoreError {
@@ -31,6 +34,8 @@ pub enum StoreError {
     },
     #[error("“{unit}”{year}年的报告已经存在")]
     AlreadyExists { unit: String, year: u16 },
+    #[error("“{}”已损坏，不能用来恢复，未做任何改动", path.display())]
+    Damaged { path: PathBuf },
     #[error("备份文件“{}”已存在，请换一个文件名", path.display())]
     BackupExists { path: PathBuf },
     #[error("读取数据文件“{}”失败", path.display())]
@@ -39,6 +44,18 @@ pub enum StoreError {
         #[source]
         source: std::io::Error,
     },
+    #[error("数据文件中单位“{unit}”已损坏：{reason}")]
+    CorruptUnit { unit: String, reason: &'static str },
+    #[error("单位名称不能为空")]
+    EmptyUnitName,
+    #[error("单位“{name}”已经存在")]
+    UnitExists { name: String },
+    #[error("没有找到单位“{name}”")]
+    UnitNotFound { name: String },
+    #[error("单位“{name}”的上级单位“{parent}”不在单位列表中，请先添加上级单位")]
+    ParentNotFound { name: String, parent: String },
+    #[error("单位“{parent}”是“{name}”本身或其下级单位，不能作为它的上级单位")]
+    UnitCycle { name: String, parent: String },
     #[error("数据库操作失败")]
     Sqlite(#[from] rusqlite::Error),
 }
@@ -208,6 +225,12 @@ impl Store {
         load_where(&self.conn, "1 = 1", params![])
     }
 
+    /// Every unit's report for one year, by unit name, in three queries whatever their number.
+    pub fn load_year(&self, year: u16) -> Result<Vec<Report>> {
+        let all = load_where(&self.conn, "year = ?1", params![year])?;
+        Ok(all.into_iter().map(|(report, _)| report).collect())
+    }
+
     /// One unit's report for one year, if the store has it.
     pub fn load(&self, unit_name: &str, year: u16) -> Result<Option<Report>> {
         load(&self.conn, unit_name, year)
@@ -357,6 +380,7 @@ fn save(tx: &Transaction, r: &Report) -> Result<SaveOutcome> {
     for (key, value) in r.figures.iter() {
         fig.execute(params![id, key, value.as_i64()])?;
     }
+    units::ensure_unit(tx, r)?;
     Ok(if existing.is_some() {
         SaveOutcome::Updated
     } else {

@@ -39,6 +39,40 @@ pub const MIGRATIONS: &[&str] = &[
         value INTEGER NOT NULL,
         PRIMARY KEY (report_id, key)
     ) STRICT;",
+    // 2: units as a tree. Every unit with a report, and every free-text parent, becomes a unit;
+    // a unit's parent is the one its latest report names; a cycle of names is cut (its units
+    // become roots). Reports keep their text.
+    "CREATE TABLE unit (
+        id INTEGER PRIMARY KEY,
+        name TEXT NOT NULL UNIQUE,
+        kind TEXT NOT NULL,
+        parent_id INTEGER REFERENCES unit (id),
+        vertical INTEGER NOT NULL DEFAULT 0 CHECK (vertical IN (0, 1))
+    ) STRICT;
+    CREATE INDEX unit_parent ON unit (parent_id);
+    INSERT INTO unit (name, kind)
+        SELECT unit_name, unit_kind FROM report r
+        WHERE year = (SELECT max(year) FROM report WHERE unit_name = r.unit_name);
+    INSERT INTO unit (name, kind)
+        SELECT DISTINCT trim(unit_parent),
+            CASE WHEN trim(unit_parent) LIKE '%县人民政府' OR trim(unit_parent) LIKE '%区人民政府'
+                    OR trim(unit_parent) LIKE '%市人民政府'
+                THEN 'county_government' ELSE 'other' END
+        FROM report
+        WHERE trim(coalesce(unit_parent, '')) <> ''
+            AND trim(unit_parent) NOT IN (SELECT name FROM unit);
+    UPDATE unit SET parent_id = (
+        SELECT p.id FROM report r JOIN unit p ON p.name = trim(r.unit_parent)
+        WHERE r.unit_name = unit.name AND p.id <> unit.id
+        ORDER BY r.year DESC LIMIT 1);
+    UPDATE unit SET parent_id = NULL WHERE id IN (
+        WITH RECURSIVE up (start, id, depth) AS (
+            SELECT id, parent_id, 1 FROM unit WHERE parent_id IS NOT NULL
+            UNION ALL
+            SELECT up.start, u.parent_id, up.depth + 1 FROM up JOIN unit u ON u.id = up.id
+            WHERE u.parent_id IS NOT NULL AND up.start <> up.id
+                AND up.depth <= (SELECT count(*) FROM unit))
+        SELECT start FROM up WHERE id = start);",
 ];
 
 pub fn latest_version() -> i64 {

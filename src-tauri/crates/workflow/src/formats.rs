@@ -1,8 +1,9 @@
 //! Reports in and out of files in every format nianbao knows, chosen by the file's extension:
-//! the exchange file and Excel in; the exchange file, PDF, Excel, a web page and Word out.
+//! in, the exchange file, Excel, and a published report (Word, a saved web page, text); out, the
+//! exchange file, PDF, Excel, a web page and Word.
 
 use crate::{render, CopyKind, Purpose, Result, WorkflowError};
-use nianbao_formats::{docx, html, xlsx};
+use nianbao_formats::{docx, html, published, xlsx};
 use nianbao_pdf::FontSet;
 use nianbao_report::{read_report, write_report, Report};
 use std::path::Path;
@@ -16,15 +17,18 @@ pub enum Format {
     Xlsx,
     Html,
     Docx,
+    /// Text copied from a published report (UTF-8 or GB18030); read only.
+    Text,
 }
 
 impl Format {
-    pub const ALL: [Format; 5] = [
+    pub const ALL: [Format; 6] = [
         Format::Exchange,
         Format::Pdf,
         Format::Xlsx,
         Format::Html,
         Format::Docx,
+        Format::Text,
     ];
 
     /// The format a file's extension names (case aside), if nianbao knows it.
@@ -36,6 +40,7 @@ impl Format {
             "xlsx" => Some(Format::Xlsx),
             "html" | "htm" => Some(Format::Html),
             "docx" => Some(Format::Docx),
+            "txt" => Some(Format::Text),
             _ => None,
         }
     }
@@ -47,6 +52,7 @@ impl Format {
             Format::Xlsx => "xlsx",
             Format::Html => "html",
             Format::Docx => "docx",
+            Format::Text => "txt",
         }
     }
 
@@ -58,18 +64,35 @@ impl Format {
             Format::Xlsx => "Excel工作簿",
             Format::Html => "网页",
             Format::Docx => "Word文档",
+            Format::Text => "文本文件",
         }
     }
 
     /// Whether a report can be read from a file of this format.
     pub fn can_read(self) -> bool {
-        matches!(self, Format::Exchange | Format::Xlsx)
+        self != Format::Pdf
+    }
+
+    /// Whether a report can be written in this format.
+    pub fn can_write(self) -> bool {
+        self != Format::Text
     }
 }
 
-/// Reads a report from a file in any format nianbao reads; a problem names the file and the
-/// place in it (the key, or the sheet and cell).
-pub fn read_report_file(path: &Path) -> Result<Report> {
+/// A report read from a file, with the cells it could not read for sure (a published report
+/// whose table lost its cell boundaries): those hold 0 in `report` until the clerk fills them.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ReadReport {
+    pub report: Report,
+    /// Keys of the cells not read, or read with doubt, in reading order.
+    pub unread: Vec<String>,
+    /// What the reader noticed, in sentences for the clerk.
+    pub notes: Vec<String>,
+}
+
+/// Reads a report from a file in any format nianbao reads, published reports included; a
+/// problem names the file and the place in it.
+pub fn read_source(path: &Path) -> Result<ReadReport> {
     let format = Format::of_path(path)
         .filter(|f| f.can_read())
         .ok_or_else(|| WorkflowError::UnknownFormat {
@@ -80,16 +103,111 @@ pub fn read_report_file(path: &Path) -> Result<Report> {
         path: path.into(),
         source,
     })?;
-    match format {
-        Format::Xlsx => xlsx::read_xlsx(&bytes).map_err(|source| WorkflowError::Xlsx {
+    let exact = |report| ReadReport {
+        report,
+        unread: Vec::new(),
+        notes: Vec::new(),
+    };
+    let published = |read: std::result::Result<published::Published, _>| {
+        let p = read.map_err(|source| WorkflowError::Published {
             path: path.into(),
             source,
-        }),
-        _ => read_report(&bytes).map_err(|source| WorkflowError::Exchange {
+        })?;
+        Ok(ReadReport {
+            report: p.report,
+            unread: p.doubtful,
+            notes: p.notes,
+        })
+    };
+    let mut read = match format {
+        Format::Exchange => {
+            read_report(&bytes)
+                .map(exact)
+                .map_err(|source| WorkflowError::Exchange {
+                    path: path.into(),
+                    source,
+                })
+        }
+        Format::Xlsx => xlsx::read_xlsx(&bytes)
+            .map(exact)
+            .map_err(|source| WorkflowError::Xlsx {
+                path: path.into(),
+                source,
+            }),
+        Format::Html => published(published::read_published_html(&published::decode_text(
+            &bytes,
+        ))),
+        Format::Docx => published(published::read_published_docx(&bytes)),
+        Format::Text => published(published::read_published_text(&published::decode_text(
+            &bytes,
+        ))),
+        Format::Pdf => unreachable!("PDF is not read"),
+    }?;
+    // Text from a workbook or a published page keeps no zero-width spaces or control characters.
+    read.report.strip_invisible();
+    Ok(read)
+}
+
+/// Reads a report that must be whole: a published report with cells not read for sure is
+/// refused, naming them, until the clerk fills them in (e.g. `convert` it to an exchange file,
+/// where they are `null`, and fill those).
+pub fn read_report_file(path: &Path) -> Result<Report> {
+    let read = read_source(path)?;
+    if !read.unread.is_empty() {
+        return Err(WorkflowError::Unread {
             path: path.into(),
-            source,
-        }),
+            cells: unread_labels(&read),
+        });
     }
+    Ok(read.report)
+}
+
+/// The unread cells as a clerk reads them: 表三“（一）予以公开”行“自然人”列.
+pub fn unread_labels(read: &ReadReport) -> Vec<String> {
+    read.unread
+        .iter()
+        .map(|key| match read.report.cell_spec(key) {
+            Ok(spec) => format!(
+                "{}“{}”行“{}”列",
+                spec.table.label(),
+                spec.row_label,
+                spec.column_label
+            ),
+            Err(_) => key.clone(),
+        })
+        .collect()
+}
+
+/// The exchange file of a report read with doubt: every unread cell is `null`, for the clerk to
+/// fill before the file can be imported.
+pub fn write_exchange_with_unread(read: &ReadReport) -> String {
+    let json = write_report(&read.report);
+    if read.unread.is_empty() {
+        return json;
+    }
+    // Rewrite the value of each unread key's line in the pretty-printed figures.
+    json.lines()
+        .map(|line| {
+            let trimmed = line.trim_start();
+            let unread = read
+                .unread
+                .iter()
+                .any(|k| trimmed.starts_with(&format!("\"{k}\":")));
+            match (unread, line.find(':')) {
+                (true, Some(colon)) => {
+                    let comma = if line.trim_end().ends_with(',') {
+                        ","
+                    } else {
+                        ""
+                    };
+                    format!("{}: null{comma}", &line[..colon])
+                }
+                _ => line.to_string(),
+            }
+        })
+        .collect::<Vec<_>>()
+        .join("\n")
+        + "\n"
 }
 
 /// The bytes of `report` in `format`. A PDF follows the final-copy rule ([`render`]); the
@@ -107,6 +225,12 @@ pub fn write_report_as(
         Format::Xlsx => xlsx::write_xlsx(report).map_err(WorkflowError::XlsxWrite)?,
         Format::Html => html::write_html(report).into_bytes(),
         Format::Docx => docx::write_docx(report)?,
+        Format::Text => {
+            return Err(WorkflowError::UnknownFormat {
+                path: format!("*.{}", format.extension()).into(),
+                readable: false,
+            })
+        }
     })
 }
 
@@ -121,13 +245,14 @@ mod tests {
         let dir = tempfile::tempdir().unwrap();
         let fonts = FontSet::bundled();
         let report = sample_report();
-        for format in Format::ALL {
+        for format in Format::ALL.into_iter().filter(|f| f.can_write()) {
             let bytes =
                 write_report_as(&report, format, &fonts, CopyKind::Final, Purpose::Export).unwrap();
             let path = dir.path().join(format!("样例 报告.{}", format.extension()));
             write_atomically(&path, &bytes).unwrap();
             assert_eq!(Format::of_path(&path), Some(format));
             if format.can_read() {
+                // Our own web page and Word file read back as published reports.
                 assert_eq!(read_report_file(&path).unwrap(), report, "{format:?}");
             } else {
                 let err = read_report_file(&path).unwrap_err();
@@ -143,6 +268,30 @@ mod tests {
         std::fs::write(&path, b"not a workbook").unwrap();
         let err = read_report_file(&path).unwrap_err().to_string();
         assert!(err.contains("坏的.xlsx"), "{err}");
-        assert!(Format::of_path(Path::new("a.TXT")).is_none());
+        assert_eq!(Format::of_path(Path::new("a.TXT")), Some(Format::Text));
+        assert!(Format::of_path(Path::new("a.doc")).is_none());
+    }
+}
+
+#[cfg(test)]
+mod unread_tests {
+    use super::*;
+    use nianbao_report::sample_report;
+
+    #[test]
+    fn unread_cells_are_null_in_the_exchange_file_and_refused_on_import() {
+        let read = ReadReport {
+            report: sample_report(),
+            unread: vec!["proactive.regulations.made".into()],
+            notes: Vec::new(),
+        };
+        let json = write_exchange_with_unread(&read);
+        assert!(
+            json.contains("\"proactive.regulations.made\": null"),
+            "{json}"
+        );
+        let err = read_report(json.as_bytes()).unwrap_err().to_string();
+        assert!(err.contains("proactive.regulations.made"), "{err}");
+        assert_eq!(unread_labels(&read), ["表二“规章”行“本年新制作数量”列"]);
     }
 }

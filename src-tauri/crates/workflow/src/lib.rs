@@ -2,17 +2,22 @@
 //! these functions and nothing else for reading files, importing, exporting, rendering, and
 //! listing reports, so the two behave the same.
 
+mod county;
 mod files;
 mod formats;
 mod import;
 mod listing;
 mod render;
 
+pub use county::{summarize_county, summary_unit_name, unit_tree, CountySummary};
 pub use files::{output_file_name, write_atomically};
-pub use formats::{read_report_file, write_report_as, Format};
+pub use formats::{
+    read_report_file, read_source, unread_labels, write_exchange_with_unread, write_report_as,
+    Format, ReadReport,
+};
 pub use import::{import_exchange_files, ImportBatch, Imported};
 pub use listing::{create_report, findings, list_reports, ReportListing};
-pub use render::{render, CopyKind, Purpose};
+pub use render::{render, render_with, CopyKind, Purpose};
 
 use std::path::PathBuf;
 
@@ -43,11 +48,19 @@ pub enum WorkflowError {
         #[source]
         source: nianbao_formats::xlsx::XlsxError,
     },
+    #[error("“{}”不像一份政府信息公开工作年度报告：{source}", path.display())]
+    Published {
+        path: PathBuf,
+        #[source]
+        source: nianbao_formats::published::PublishedError,
+    },
+    #[error("“{}”中有{}格未能读准，请先补全：{}", path.display(), cells.len(), cells.join("、"))]
+    Unread { path: PathBuf, cells: Vec<String> },
     #[error("无法生成Excel文件：{0}")]
     XlsxWrite(#[source] nianbao_formats::xlsx::XlsxError),
     #[error(transparent)]
     Docx(#[from] nianbao_formats::docx::DocxError),
-    #[error("不认识“{}”的文件格式：{}", path.display(), if *readable { "能读取的是年报数据文件（.json）和Excel工作簿（.xlsx）" } else { "能写出的是 .json、.pdf、.xlsx、.html 和 .docx" })]
+    #[error("不认识“{}”的文件格式：{}", path.display(), if *readable { "能读取的是年报数据文件（.json）、Excel工作簿（.xlsx），以及已发布报告的Word文档（.docx）、网页（.html）和文本（.txt）" } else { "能写出的是 .json、.pdf、.xlsx、.html 和 .docx" })]
     UnknownFormat { path: PathBuf, readable: bool },
     #[error("报告还有{count}处错误，不能{}正式版。可以先{}带“草稿”字样的草稿版。", purpose.verb(), purpose.verb())]
     HardFindings { count: usize, purpose: Purpose },

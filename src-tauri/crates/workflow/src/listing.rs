@@ -1,6 +1,7 @@
 //! The store's reports as the list shows them, and what is checked against the store.
 
 use crate::{Result, WorkflowError};
+use nianbao_pdf::FontSet;
 use nianbao_report::edition::REPORT_YEARS;
 use nianbao_report::{validate, Edition, Finding, Report, ReportStatus, Unit, UnitKind};
 use nianbao_store::Store;
@@ -22,10 +23,13 @@ pub struct ReportListing {
 }
 
 /// The findings of `report`, with the unit's report of the year before from the store when
-/// it has one (the year-on-year checks).
-pub fn findings(store: &Store, report: &Report) -> Result<Vec<Finding>> {
+/// it has one (the year-on-year checks), and the characters no font of `fonts` can print
+/// (rule 12), so that the clerk learns of them before pressing 导出.
+pub fn findings(store: &Store, report: &Report, fonts: &FontSet) -> Result<Vec<Finding>> {
     let previous = store.load(&report.unit.name, report.year.saturating_sub(1))?;
-    Ok(validate(report, previous.as_ref()))
+    let mut out = validate(report, previous.as_ref());
+    out.extend(nianbao_pdf::unprintable_characters(report, fonts));
+    Ok(out)
 }
 
 /// Every report of the store with its status, newest year first, then by unit. The store is
@@ -112,7 +116,7 @@ mod tests {
         );
         assert_eq!(list[1].status, ReportStatus::Printable);
         assert_eq!(list[0].status, ReportStatus::Draft);
-        let with_store = findings(&store, &next).unwrap();
+        let with_store = findings(&store, &next, &FontSet::bundled()).unwrap();
         assert!(with_store.iter().any(|f| f.rule == 6));
         assert_eq!(
             list[0].warnings,

@@ -40,6 +40,22 @@ pub fn render(
     purpose: Purpose,
     sealed: bool,
 ) -> Result<Vec<u8>> {
+    let options = ReportOptions {
+        sealed,
+        ..ReportOptions::default()
+    };
+    render_with(report, fonts, copy, purpose, options)
+}
+
+/// [`render`] with the PDF's other options (the 审签单); whether it is a draft is
+/// decided here, from `copy`.
+pub fn render_with(
+    report: &Report,
+    fonts: &FontSet,
+    copy: CopyKind,
+    purpose: Purpose,
+    options: ReportOptions,
+) -> Result<Vec<u8>> {
     let errors = hard_error_count(report);
     let draft = match copy {
         CopyKind::Final if errors > 0 => {
@@ -55,7 +71,7 @@ pub fn render(
     Ok(render_report(
         report,
         fonts,
-        ReportOptions { draft, sealed },
+        ReportOptions { draft, ..options },
     )?)
 }
 

@@ -58,19 +58,18 @@ pub(crate) struct Glyph {
 }
 
 impl Glyph {
-    fn squeezable(&self) -> f32 {
-        match self.class {
-            GlyphClass::Opening | GlyphClass::Closing => self.advance / 2.0,
-            GlyphClass::Wide | GlyphClass::Narrow => 0.0,
-        }
-    }
-
     fn is_space(&self) -> bool {
         self.ch.is_whitespace()
     }
 }
 
 pub(crate) const PT_MM: f32 = 25.4 / 72.0;
+
+/// Whether `ch` is one of the punctuation marks in `set`, with a quick no for
+/// the ideographs, letters and digits that make up most text.
+fn is_in(set: &str, ch: char) -> bool {
+    !(ch.is_ascii_alphanumeric() || ('\u{4E00}'..='\u{9FFF}').contains(&ch)) && set.contains(ch)
+}
 
 /// Turns spans of text into glyphs. Full-width characters advance by `grid`
 /// when given (the 28-per-line body grid), else by their own width.
@@ -116,9 +115,9 @@ pub(crate) fn shape(
             let wide = natural >= 0.9 * size_mm;
             let class = if !wide {
                 GlyphClass::Narrow
-            } else if SQUEEZE_CLOSING.contains(ch) {
+            } else if is_in(SQUEEZE_CLOSING, ch) {
                 GlyphClass::Closing
-            } else if SQUEEZE_OPENING.contains(ch) {
+            } else if is_in(SQUEEZE_OPENING, ch) {
                 GlyphClass::Opening
             } else {
                 GlyphClass::Wide
@@ -161,9 +160,9 @@ fn break_opportunities(glyphs: &[Glyph]) -> Vec<bool> {
                 return false;
             }
             let (before, after) = (glyphs[i - 1].ch, glyphs[i].ch);
-            if NO_LINE_START.contains(after) || NO_LINE_END.contains(before) {
+            if is_in(NO_LINE_START, after) || is_in(NO_LINE_END, before) {
                 false
-            } else if CJK_QUOTES.contains(before) || CJK_QUOTES.contains(after) {
+            } else if is_in(CJK_QUOTES, before) || is_in(CJK_QUOTES, after) {
                 true
             } else {
                 uax[i]
@@ -198,18 +197,105 @@ fn width(glyphs: &[Glyph]) -> f32 {
     glyphs.iter().map(|g| g.advance).sum()
 }
 
-/// Width without trailing spaces, which vanish at a line end.
-fn trimmed_width(glyphs: &[Glyph]) -> f32 {
-    let end = glyphs
-        .iter()
-        .rposition(|g| !g.is_space())
-        .map_or(0, |p| p + 1);
-    width(&glyphs[..end])
+/// Room taken out between glyphs `i` and `i + 1` when both are on one line:
+/// adjacent punctuation shares a half-width (clreq 3.1.6). A closing mark
+/// before a closing or opening mark loses its right half (。” ）、 》（); an
+/// opening mark after an opening mark loses its left half (（《).
+fn pair_gap(glyphs: &[Glyph], i: usize) -> f32 {
+    let (a, b) = (&glyphs[i], &glyphs[i + 1]);
+    match (a.class, b.class) {
+        (GlyphClass::Closing, GlyphClass::Closing | GlyphClass::Opening) => a.advance / 2.0,
+        (GlyphClass::Opening, GlyphClass::Opening) => b.advance / 2.0,
+        _ => 0.0,
+    }
+}
+
+/// An opening mark that starts a line other than the first is set half
+/// width: its empty left half goes (clreq 3.1.6).
+fn start_gap(glyphs: &[Glyph], start: usize, first_line: bool) -> f32 {
+    match glyphs.get(start) {
+        Some(g) if !first_line && g.class == GlyphClass::Opening => g.advance / 2.0,
+        _ => 0.0,
+    }
+}
+
+/// End of `start..end` without trailing spaces, which vanish at a line end.
+fn trimmed_end(glyphs: &[Glyph], start: usize, end: usize) -> usize {
+    (start..end)
+        .rev()
+        .find(|&i| !glyphs[i].is_space())
+        .map_or(start, |i| i + 1)
+}
+
+/// Width of `start..end` set as one line, punctuation compressed, trailing
+/// spaces dropped.
+fn set_width(glyphs: &[Glyph], start: usize, end: usize, first_line: bool) -> f32 {
+    let end = trimmed_end(glyphs, start, end);
+    if end == start {
+        return 0.0;
+    }
+    let pairs: f32 = (start..end - 1).map(|i| pair_gap(glyphs, i)).sum();
+    width(&glyphs[start..end]) - pairs - start_gap(glyphs, start, first_line)
+}
+
+/// How much more glyph `i` of the line `start..end` can give when the line
+/// overflows: the half of a punctuation mark's em box that is still there.
+fn squeezable(glyphs: &[Glyph], start: usize, end: usize, first_line: bool, i: usize) -> f32 {
+    let g = &glyphs[i];
+    let half = g.advance / 2.0;
+    match g.class {
+        GlyphClass::Closing if i + 1 < end && pair_gap(glyphs, i) > 0.0 => 0.0,
+        GlyphClass::Opening
+            if (i > start && pair_gap(glyphs, i - 1) > 0.0 && glyphs[i - 1].class == g.class)
+                || (i == start && start_gap(glyphs, start, first_line) > 0.0) =>
+        {
+            0.0
+        }
+        GlyphClass::Opening | GlyphClass::Closing => half,
+        GlyphClass::Wide | GlyphClass::Narrow => 0.0,
+    }
 }
 
 /// Breaks `glyphs` into lines of `spec.width` (the first indented).
 pub(crate) fn break_lines(glyphs: &[Glyph], spec: &LineSpec) -> Vec<SetLine> {
-    let breaks = break_opportunities(glyphs);
+    break_lines_at(glyphs, &break_opportunities(glyphs), spec)
+}
+
+/// [`break_lines`] with the break opportunities already found.
+fn break_lines_at(glyphs: &[Glyph], breaks: &[bool], spec: &LineSpec) -> Vec<SetLine> {
+    let ranges = line_ranges(glyphs, breaks, spec);
+    let last = ranges.len().saturating_sub(1);
+    ranges
+        .into_iter()
+        .enumerate()
+        .map(|(n, range)| {
+            let indent = if n == 0 { spec.first_indent } else { 0.0 };
+            let ends_paragraph = n == last || glyphs[range.end - 1].ch == '\n';
+            set_line(
+                glyphs,
+                range,
+                spec.available(n),
+                indent,
+                spec.align,
+                (n == 0, ends_paragraph),
+            )
+        })
+        .collect()
+}
+
+impl LineSpec {
+    /// The width line `n` has (the first is indented).
+    fn available(&self, n: usize) -> f32 {
+        if n == 0 {
+            self.width - self.first_indent
+        } else {
+            self.width
+        }
+    }
+}
+
+/// Where the lines of [`break_lines_at`] start and end, before they are set.
+fn line_ranges(glyphs: &[Glyph], breaks: &[bool], spec: &LineSpec) -> Vec<std::ops::Range<usize>> {
     let mut units = Vec::new();
     let mut start = 0;
     for (i, &b) in breaks.iter().enumerate() {
@@ -225,21 +311,15 @@ pub(crate) fn break_lines(glyphs: &[Glyph], spec: &LineSpec) -> Vec<SetLine> {
     let mut ranges: Vec<std::ops::Range<usize>> = Vec::new();
     let mut line_start = 0;
     let mut line_end = 0;
-    let available = |line_no: usize| {
-        if line_no == 0 {
-            spec.width - spec.first_indent
-        } else {
-            spec.width
-        }
-    };
     for unit in units {
         if unit.start > 0 && glyphs[unit.start - 1].ch == '\n' {
             ranges.push(line_start..unit.start);
             line_start = unit.start;
             line_end = unit.start;
         }
-        let avail = available(ranges.len());
-        let with_unit = trimmed_width(&glyphs[line_start..unit.end]);
+        let avail = spec.available(ranges.len());
+        let first = ranges.is_empty();
+        let with_unit = set_width(glyphs, line_start, unit.end, first);
         if with_unit <= avail + EPS {
             line_end = unit.end;
             continue;
@@ -251,16 +331,15 @@ pub(crate) fn break_lines(glyphs: &[Glyph], spec: &LineSpec) -> Vec<SetLine> {
                 .rev()
                 .find(|&i| glyphs[i].class != GlyphClass::Closing && !glyphs[i].is_space())
                 .map_or(unit.start, |i| i + 1);
-            let core = trimmed_width(&glyphs[line_start..core_end]);
+            let core = set_width(glyphs, line_start, core_end, first);
             // The line's last glyph keeps its full width, so that its box
             // stays inside the type area; the others give the room.
             let last_visible = (unit.start..unit.end)
                 .rev()
                 .find(|&i| !glyphs[i].is_space())
                 .unwrap_or(unit.start);
-            let shrink: f32 = glyphs[line_start..last_visible]
-                .iter()
-                .map(Glyph::squeezable)
+            let shrink: f32 = (line_start..last_visible)
+                .map(|i| squeezable(glyphs, line_start, unit.end, first, i))
                 .sum();
             if core <= avail + EPS && with_unit - avail <= shrink + EPS {
                 ranges.push(line_start..unit.end);
@@ -273,14 +352,15 @@ pub(crate) fn break_lines(glyphs: &[Glyph], spec: &LineSpec) -> Vec<SetLine> {
         // The unit starts a line; split it by characters while it is too wide.
         let mut s = unit.start;
         loop {
-            let avail = available(ranges.len());
-            if trimmed_width(&glyphs[s..unit.end]) <= avail + EPS {
+            let avail = spec.available(ranges.len());
+            let first = ranges.is_empty();
+            if set_width(glyphs, s, unit.end, first) <= avail + EPS {
                 line_start = s;
                 line_end = unit.end;
                 break;
             }
             let mut e = s + 1;
-            while e < unit.end && trimmed_width(&glyphs[s..e + 1]) <= avail + EPS {
+            while e < unit.end && set_width(glyphs, s, e + 1, first) <= avail + EPS {
                 e += 1;
             }
             ranges.push(s..e);
@@ -290,61 +370,48 @@ pub(crate) fn break_lines(glyphs: &[Glyph], spec: &LineSpec) -> Vec<SetLine> {
     if line_end > line_start {
         ranges.push(line_start..line_end);
     }
-    let last = ranges.len().saturating_sub(1);
     ranges
-        .into_iter()
-        .enumerate()
-        .map(|(n, range)| {
-            let indent = if n == 0 { spec.first_indent } else { 0.0 };
-            let ends_paragraph = n == last || glyphs[range.end - 1].ch == '\n';
-            set_line(
-                glyphs,
-                range,
-                available(n),
-                indent,
-                spec.align,
-                ends_paragraph,
-            )
-        })
-        .collect()
 }
 
-/// Places one line's glyphs: squeezes punctuation when it overflows, stretches
-/// the gaps when justified, aligns otherwise.
+/// Places one line's glyphs: compresses adjacent punctuation, squeezes
+/// punctuation further when the line still overflows, stretches the gaps when
+/// justified, aligns otherwise. `(first, last)`: the line is its block's first
+/// or last.
 fn set_line(
     glyphs: &[Glyph],
     range: std::ops::Range<usize>,
     avail: f32,
     indent: f32,
     align: LineAlign,
-    last: bool,
+    (first, last): (bool, bool),
 ) -> SetLine {
-    let end = (range.start..range.end)
-        .rev()
-        .find(|&i| !glyphs[i].is_space())
-        .map_or(range.start, |i| i + 1);
-    let line = &glyphs[range.start..end];
-    let natural = width(line);
+    let start = range.start;
+    let end = trimmed_end(glyphs, start, range.end);
+    let line = &glyphs[start..end];
+    let natural = set_width(glyphs, start, end, first);
     let mut squeeze = vec![0.0f32; line.len()];
     let excess = natural - avail;
-    let others: f32 = line[..line.len().saturating_sub(1)]
-        .iter()
-        .map(Glyph::squeezable)
+    let others: f32 = (start..end.saturating_sub(1))
+        .map(|i| squeezable(glyphs, start, end, first, i))
         .sum();
     if excess > EPS && others > 0.0 {
         let ratio = (excess / others).min(1.0);
-        for (s, g) in squeeze.iter_mut().zip(line).take(line.len() - 1) {
-            *s = g.squeezable() * ratio;
+        for (k, s) in squeeze.iter_mut().enumerate().take(line.len() - 1) {
+            *s = squeezable(glyphs, start, end, first, start + k) * ratio;
         }
     }
     let set_width = natural - squeeze.iter().sum::<f32>();
     let slack = (avail - set_width).max(0.0);
-    let justifiable = |i: usize| {
-        i > 0 && !(line[i - 1].class == GlyphClass::Narrow && line[i].class == GlyphClass::Narrow)
+    // Justification stretches the gaps between characters, but not between
+    // two Latin letters or digits, nor inside compressed punctuation.
+    let justifiable = |k: usize| {
+        k > 0
+            && !(line[k - 1].class == GlyphClass::Narrow && line[k].class == GlyphClass::Narrow)
+            && pair_gap(glyphs, start + k - 1) == 0.0
     };
     let (offset, gap) = match align {
         LineAlign::Justify if !last => {
-            let gaps = (1..line.len()).filter(|&i| justifiable(i)).count();
+            let gaps = (1..line.len()).filter(|&k| justifiable(k)).count();
             (0.0, if gaps > 0 { slack / gaps as f32 } else { 0.0 })
         }
         LineAlign::Justify | LineAlign::Left => (0.0, 0.0),
@@ -353,17 +420,28 @@ fn set_line(
     };
     let mut x = indent + offset;
     let mut placed = Vec::with_capacity(line.len());
-    for (i, g) in line.iter().enumerate() {
-        if justifiable(i) {
+    for (k, g) in line.iter().enumerate() {
+        let i = start + k;
+        if justifiable(k) {
             x += gap;
         }
-        let shift = if g.class == GlyphClass::Opening {
-            squeeze[i]
+        // An opening mark gives room from its left half: it moves left over it.
+        let lead = if k == 0 {
+            start_gap(glyphs, start, first)
         } else {
             0.0
         };
-        placed.push((range.start + i, x - shift));
-        x += g.advance - squeeze[i];
+        let shift = lead
+            + if g.class == GlyphClass::Opening {
+                squeeze[k]
+            } else {
+                0.0
+            };
+        placed.push((i, x - shift));
+        x += g.advance - squeeze[k] - lead;
+        if k + 1 < line.len() {
+            x -= pair_gap(glyphs, i);
+        }
     }
     SetLine { placed }
 }
@@ -377,14 +455,15 @@ pub(crate) fn balanced_lines(glyphs: &[Glyph], width: f32, align: LineAlign) -> 
         first_indent: 0.0,
         align,
     };
-    let lines = break_lines(glyphs, &spec(width));
+    let breaks = break_opportunities(glyphs);
+    let lines = break_lines_at(glyphs, &breaks, &spec(width));
     if lines.len() < 2 {
         return lines;
     }
     let (mut narrow, mut wide) = (width / lines.len() as f32, width);
     while wide - narrow > 0.2 {
         let mid = (narrow + wide) / 2.0;
-        if break_lines(glyphs, &spec(mid)).len() > lines.len() {
+        if line_ranges(glyphs, &breaks, &spec(mid)).len() > lines.len() {
             narrow = mid;
         } else {
             wide = mid;
@@ -396,7 +475,7 @@ pub(crate) fn balanced_lines(glyphs: &[Glyph], width: f32, align: LineAlign) -> 
     } else {
         0.0
     };
-    break_lines(glyphs, &spec(wide))
+    break_lines_at(glyphs, &breaks, &spec(wide))
         .into_iter()
         .map(|line| SetLine {
             placed: line
@@ -423,8 +502,8 @@ pub(crate) fn balanced_break(glyphs: &[Glyph], line_width: f32) -> Option<usize>
     (1..glyphs.len())
         .filter(|&i| breaks[i])
         .filter_map(|i| {
-            let upper = trimmed_width(&glyphs[..i]);
-            let lower = trimmed_width(&glyphs[i..]);
+            let upper = set_width(glyphs, 0, i, true);
+            let lower = set_width(glyphs, i, glyphs.len(), false);
             let fits = upper <= line_width + EPS && lower <= line_width + EPS;
             let penalty = if GOOD_LINE_END.contains(glyphs[i - 1].ch) {
                 0.0
@@ -607,5 +686,68 @@ mod tests {
         );
         assert_eq!(missing, vec!['\u{10000}']);
         assert_eq!(glyphs[1].ch, REPLACEMENT);
+    }
+
+    /// Each glyph's x on its line, by character, for one paragraph.
+    fn positions(text: &str) -> Vec<Vec<(char, f32)>> {
+        let chars: Vec<char> = text.chars().collect();
+        body(text)
+            .iter()
+            .map(|l| l.placed.iter().map(|&(i, x)| (chars[i], x)).collect())
+            .collect()
+    }
+
+    #[test]
+    fn adjacent_punctuation_shares_a_half_width() {
+        // A last line is not stretched: every step is the glyph's own set width.
+        let line = &positions("政》（政。”政）、政（《政")[0];
+        let steps: Vec<f32> = line.windows(2).map(|w| (w[1].1 - w[0].1) / PITCH).collect();
+        // 政》 》（ （政 政。 。” ”政 政） ）、 、政 政（ （《 《政
+        let want = [1.0, 0.5, 1.0, 1.0, 0.5, 1.0, 1.0, 0.5, 1.0, 1.0, 0.5, 1.0];
+        for (i, (step, want)) in steps.iter().zip(want).enumerate() {
+            assert!(
+                (step - want).abs() < 0.01,
+                "step {i}: {step} em, want {want}"
+            );
+        }
+    }
+
+    #[test]
+    fn an_opening_mark_starting_a_line_is_set_half_width_and_lines_stay_justified() {
+        // 26 characters fill the indented first line; the second starts with （.
+        let text = format!("{}（政府）{}", "政".repeat(26), "信息公开、》（".repeat(12));
+        let lines = positions(&text);
+        let (first, x) = lines[1][0];
+        assert_eq!(first, '（');
+        assert!((x + PITCH / 2.0).abs() < 0.01, "{x}");
+        // The next character follows half a character on (plus the justification's share).
+        let next = lines[1][1].1;
+        assert!(
+            next > PITCH / 2.0 - 0.01 && next < PITCH / 2.0 + 0.5,
+            "{next}"
+        );
+        // Every full line still ends on the type area's right edge.
+        for line in &lines[..lines.len() - 1] {
+            let &(ch, x) = line.last().unwrap();
+            assert!(
+                (x + PITCH - 156.0).abs() < 0.05,
+                "{ch} ends at {}",
+                x + PITCH
+            );
+        }
+    }
+
+    #[test]
+    fn compressed_punctuation_makes_room_for_one_more_character() {
+        // Two pairs give back a whole character: the first line (26 after the
+        // indent) takes 27 glyphs.
+        let text = format!(
+            "{}》（{}）、{}",
+            "政".repeat(10),
+            "政".repeat(10),
+            "政".repeat(20)
+        );
+        let lines = line_texts(&text);
+        assert_eq!(lines[0].chars().count(), 27, "{lines:?}");
     }
 }

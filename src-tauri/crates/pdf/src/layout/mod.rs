@@ -2,6 +2,7 @@
 //! page's top-left corner. Pure and deterministic; the writer only draws it.
 
 mod lines;
+mod review_sheet;
 mod table;
 
 use thiserror::Error;
@@ -11,6 +12,7 @@ use crate::fonts::{FaceId, FaceRole, FontError, FontMetrics, FontSet};
 use lines::{
     balanced_break, balanced_lines, break_lines, shape, Glyph, LineAlign, LineSpec, SetLine, PT_MM,
 };
+pub use review_sheet::{review_sheet, REVIEW_SHEET_TITLE};
 
 pub const PAGE_WIDTH_MM: f32 = 210.0;
 pub const PAGE_HEIGHT_MM: f32 = 297.0;

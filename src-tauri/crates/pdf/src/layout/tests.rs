@@ -10,6 +10,7 @@ fn doc(blocks: Vec<Block>) -> Document {
         title: "舒城县人民政府2020年政府信息公开工作年度报告".to_owned(),
         blocks,
         sign_off: None,
+        properties: Default::default(),
     }
 }
 
