@@ -2,6 +2,7 @@
 // `useBackend()` (provided in main.ts), so component tests can hand them a fake.
 
 import { invoke } from "@tauri-apps/api/core";
+import { listen } from "@tauri-apps/api/event";
 import { getCurrentWindow } from "@tauri-apps/api/window";
 import { inject, type InjectionKey } from "vue";
 import type {
@@ -58,6 +59,9 @@ export interface Backend {
   /** Runs `beforeClose` (e.g. saving what is pending) when the clerk closes the window, then
    * lets the window close. Resolves to a function that removes the hook. */
   onWindowClose(beforeClose: () => Promise<void>): Promise<() => void>;
+  /** Calls `imported` when files opened with 年报 (a double-click, a second start) were imported
+   * into the store. Resolves to a function that stops listening. */
+  onReportsImported(imported: () => void): Promise<() => void>;
 }
 
 /** Every failed call rejects with one of these: a code for the program, a sentence for the clerk. */
@@ -92,6 +96,7 @@ export const tauriBackend: Backend = {
   webPage: (report) => invoke("web_page", { report }),
   importReports: () => invoke("import_reports"),
   onWindowClose: (beforeClose) => getCurrentWindow().onCloseRequested(() => beforeClose()),
+  onReportsImported: (imported) => listen("exchange-imported", () => imported()),
 };
 
 export const backendKey: InjectionKey<Backend> = Symbol("backend");

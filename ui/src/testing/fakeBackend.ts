@@ -152,6 +152,8 @@ export interface FakeBackend extends Backend {
   calls: { method: string; args: unknown[] }[];
   /** When set, the next saveReport calls reject with this error. */
   failSaves: CommandError | null;
+  /** What `onReportsImported` registered; a test opens files with 年报 by running them. */
+  importHooks: (() => void)[];
   /** What `onWindowClose` registered; a test closes the window by running them. */
   closeHooks: (() => Promise<void>)[];
 }
@@ -173,6 +175,7 @@ export function createFakeBackend(initial: ReportDto[] = [sampleReport()]): Fake
     calls: [],
     failSaves: null,
     closeHooks: [],
+    importHooks: [],
     async appVersion() {
       return "0.1.0";
     },
@@ -299,6 +302,12 @@ export function createFakeBackend(initial: ReportDto[] = [sampleReport()]): Fake
     async importReports() {
       fake.calls.push({ method: "importReports", args: [] });
       return [];
+    },
+    async onReportsImported(imported) {
+      fake.importHooks.push(imported);
+      return () => {
+        fake.importHooks = fake.importHooks.filter((h) => h !== imported);
+      };
     },
     async onWindowClose(beforeClose) {
       fake.closeHooks.push(beforeClose);

@@ -33,6 +33,22 @@ describe("报告列表", () => {
     expect(rows[1].text()).toMatch(/2021年1月20日 \d\d:\d\d/);
   });
 
+  it("shows reports imported from files opened with 年报 while the list is up", async () => {
+    const backend = createFakeBackend([sampleReport()]);
+    const w = mountWith(ReportList, backend);
+    await flushPromises();
+    expect(w.findAll("[data-testid=report-row]")).toHaveLength(1);
+    // The backend imported a file given on the command line, then said so.
+    const other = withErrors();
+    backend.reports.set(`${other.unit.name}\u0000${other.year}`, { report: other, updated_at: "2021-02-01T00:00:00Z" });
+    expect(backend.importHooks).toHaveLength(1);
+    backend.importHooks.forEach((h) => h());
+    await flushPromises();
+    expect(w.findAll("[data-testid=report-row]")).toHaveLength(2);
+    w.unmount();
+    expect(backend.importHooks).toHaveLength(0);
+  });
+
   it("opens a report on click and on Enter", async () => {
     const backend = createFakeBackend();
     const w = mountWith(ReportList, backend);
