@@ -146,6 +146,28 @@ impl From<FileFormatDto> for nianbao_workflow::Format {
     }
 }
 
+/// Whether the 审签单 (the sheet the office signs before publishing) comes with a PDF.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[serde(rename_all = "snake_case")]
+pub enum ReviewSheetDto {
+    /// The report alone: the copy that is published.
+    Omitted,
+    /// The sheet on top of the report, for the office's paper file.
+    WithReport,
+    /// The sheet alone.
+    Alone,
+}
+
+impl From<ReviewSheetDto> for nianbao_pdf::ReviewSheet {
+    fn from(r: ReviewSheetDto) -> Self {
+        match r {
+            ReviewSheetDto::Omitted => nianbao_pdf::ReviewSheet::Omitted,
+            ReviewSheetDto::WithReport => nianbao_pdf::ReviewSheet::WithReport,
+            ReviewSheetDto::Alone => nianbao_pdf::ReviewSheet::Alone,
+        }
+    }
+}
+
 // ---- The format's facts and the tables' shape, for the UI (never re-encoded in TypeScript).
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
@@ -450,6 +472,7 @@ pub fn typescript_bindings() -> String {
         SavedDto::decl(&cfg),
         DefaultTextsDto::decl(&cfg),
         FileFormatDto::decl(&cfg),
+        ReviewSheetDto::decl(&cfg),
         SectionHeadingDto::decl(&cfg),
         EditionLayoutDto::decl(&cfg),
         EditionYearsDto::decl(&cfg),

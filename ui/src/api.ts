@@ -15,6 +15,7 @@ import type {
   EditionLayoutDto,
   FileFormatDto,
   FormatFactsDto,
+  ReviewSheetDto,
   ReportDto,
   ReportKeyDto,
   ReportSummaryDto,
@@ -42,12 +43,12 @@ export interface Backend {
   /** The title and opening paragraph the format suggests for the report's unit and year. */
   defaultTexts(report: ReportDto): Promise<DefaultTextsDto>;
   /** The real PDF bytes, as they will print (a 草稿 copy while hard errors remain). */
-  previewPdf(report: ReportDto): Promise<ArrayBuffer>;
+  previewPdf(report: ReportDto, reviewSheet: ReviewSheetDto): Promise<ArrayBuffer>;
   /** Save dialog, then writes the PDF; null when the clerk cancelled. A final copy with hard
    * errors is refused with code "hard_findings". */
-  exportPdf(report: ReportDto, draft: boolean): Promise<string | null>;
+  exportPdf(report: ReportDto, draft: boolean, reviewSheet: ReviewSheetDto): Promise<string | null>;
   /** Opens the PDF in the system's viewer, which prints it. */
-  printPdf(report: ReportDto, draft: boolean): Promise<string>;
+  printPdf(report: ReportDto, draft: boolean, reviewSheet: ReviewSheetDto): Promise<string>;
   exportExchange(report: ReportDto): Promise<string | null>;
   /** Save dialog, then writes the report as Excel, a web page, Word (or any format); null when
    * the clerk cancelled. */
@@ -88,11 +89,14 @@ export const tauriBackend: Backend = {
   checkReport: (report) => invoke("check_report", { report }),
   changeEdition: (report, edition) => invoke("change_edition", { report, edition }),
   defaultTexts: (report) => invoke("default_texts", { report }),
-  previewPdf: (report) => invoke("preview_pdf", { report }),
-  exportPdf: (report, draft) => invoke("export_report", { report, format: "pdf", draft }),
-  printPdf: (report, draft) => invoke("print_pdf", { report, draft }),
-  exportExchange: (report) => invoke("export_report", { report, format: "exchange", draft: false }),
-  exportReport: (report, format) => invoke("export_report", { report, format, draft: false }),
+  previewPdf: (report, reviewSheet) => invoke("preview_pdf", { report, reviewSheet }),
+  exportPdf: (report, draft, reviewSheet) =>
+    invoke("export_report", { report, format: "pdf", draft, reviewSheet }),
+  printPdf: (report, draft, reviewSheet) => invoke("print_pdf", { report, draft, reviewSheet }),
+  exportExchange: (report) =>
+    invoke("export_report", { report, format: "exchange", draft: false, reviewSheet: "omitted" }),
+  exportReport: (report, format) =>
+    invoke("export_report", { report, format, draft: false, reviewSheet: "omitted" }),
   webPage: (report) => invoke("web_page", { report }),
   importReports: () => invoke("import_reports"),
   onWindowClose: (beforeClose) => getCurrentWindow().onCloseRequested(() => beforeClose()),

@@ -126,6 +126,8 @@ export type DefaultTextsDto = { title: string, opening: string, };
 
 export type FileFormatDto = "exchange" | "pdf" | "xlsx" | "html" | "docx";
 
+export type ReviewSheetDto = "omitted" | "with_report" | "alone";
+
 export type SectionHeadingDto = { key: SectionKey, 
 /**
  * e.g. 一、总体情况

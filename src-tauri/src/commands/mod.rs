@@ -119,8 +119,12 @@ pub fn default_texts(report: ReportDto) -> CommandResult<DefaultTextsDto> {
 pub async fn preview_pdf(
     state: State<'_, Arc<AppState>>,
     report: ReportDto,
+    review_sheet: ReviewSheetDto,
 ) -> CommandResult<tauri::ipc::Response> {
-    let bytes = blocking(&state, move |s| output::preview_pdf(s, &report)).await?;
+    let bytes = blocking(&state, move |s| {
+        output::preview_pdf(s, &report, review_sheet)
+    })
+    .await?;
     Ok(tauri::ipc::Response::new(bytes))
 }
 
@@ -131,9 +135,10 @@ pub async fn export_report(
     report: ReportDto,
     format: FileFormatDto,
     draft: bool,
+    review_sheet: ReviewSheetDto,
 ) -> CommandResult<Option<String>> {
     blocking(&state, move |s| {
-        output::export_report(s, &app, &report, format, draft)
+        output::export_report(s, &app, &report, format, draft, review_sheet)
     })
     .await
 }
@@ -149,8 +154,12 @@ pub async fn print_pdf(
     state: State<'_, Arc<AppState>>,
     report: ReportDto,
     draft: bool,
+    review_sheet: ReviewSheetDto,
 ) -> CommandResult<String> {
-    blocking(&state, move |s| output::print_pdf(s, &app, &report, draft)).await
+    blocking(&state, move |s| {
+        output::print_pdf(s, &app, &report, draft, review_sheet)
+    })
+    .await
 }
 
 #[tauri::command]

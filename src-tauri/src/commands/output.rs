@@ -6,23 +6,37 @@
 use crate::dto::*;
 use crate::error::{CommandError, CommandResult, ErrorCode};
 use crate::AppState;
+use nianbao_pdf::ReportOptions;
 use nianbao_report::Report;
 use nianbao_workflow::{
-    output_file_name, render, write_atomically, write_report_as, CopyKind, Format, Purpose,
+    output_file_name, render_with, write_atomically, write_report_as, CopyKind, Format, Purpose,
 };
 use std::path::{Path, PathBuf};
 use tauri::AppHandle;
 use tauri_plugin_dialog::DialogExt;
 use tauri_plugin_opener::OpenerExt;
 
-pub fn preview_pdf(state: &AppState, dto: &ReportDto) -> CommandResult<Vec<u8>> {
+/// The PDF's options: the 审签单 as chosen in 预览与导出.
+fn pdf_options(review_sheet: ReviewSheetDto) -> ReportOptions {
+    ReportOptions {
+        review_sheet: review_sheet.into(),
+        ..ReportOptions::default()
+    }
+}
+
+pub fn preview_pdf(
+    state: &AppState,
+    dto: &ReportDto,
+    review_sheet: ReviewSheetDto,
+) -> CommandResult<Vec<u8>> {
     let report = Report::try_from(dto)?;
-    Ok(render(
+    let options = pdf_options(review_sheet);
+    Ok(render_with(
         &report,
         state.fonts(),
         CopyKind::Preview,
         Purpose::Export,
-        false,
+        options,
     )?)
 }
 
@@ -33,6 +47,7 @@ pub(crate) fn printable(
     dto: &ReportDto,
     draft: bool,
     purpose: Purpose,
+    review_sheet: ReviewSheetDto,
 ) -> CommandResult<(Report, Vec<u8>)> {
     let report = Report::try_from(dto)?;
     let copy = if draft {
@@ -40,7 +55,8 @@ pub(crate) fn printable(
     } else {
         CopyKind::Final
     };
-    let bytes = render(&report, state.fonts(), copy, purpose, false)?;
+    let options = pdf_options(review_sheet);
+    let bytes = render_with(&report, state.fonts(), copy, purpose, options)?;
     Ok((report, bytes))
 }
 
@@ -67,15 +83,21 @@ pub fn export_report(
     dto: &ReportDto,
     format: FileFormatDto,
     draft: bool,
+    review_sheet: ReviewSheetDto,
 ) -> CommandResult<Option<String>> {
-    let report = Report::try_from(dto)?;
     let format = Format::from(format);
-    let copy = if draft {
-        CopyKind::Draft
+    let (report, bytes) = if format == Format::Pdf {
+        printable(state, dto, draft, Purpose::Export, review_sheet)?
     } else {
-        CopyKind::Final
+        let report = Report::try_from(dto)?;
+        let copy = if draft {
+            CopyKind::Draft
+        } else {
+            CopyKind::Final
+        };
+        let bytes = write_report_as(&report, format, state.fonts(), copy, Purpose::Export)?;
+        (report, bytes)
     };
-    let bytes = write_report_as(&report, format, state.fonts(), copy, Purpose::Export)?;
     let name = output_file_name(&report, draft && format == Format::Pdf, format);
     let Some(path) = save_path(app, &name, (format.label(), format.extension())) else {
         return Ok(None);
@@ -95,8 +117,9 @@ pub fn print_pdf(
     app: &AppHandle,
     dto: &ReportDto,
     draft: bool,
+    review_sheet: ReviewSheetDto,
 ) -> CommandResult<String> {
-    let (report, bytes) = printable(state, dto, draft, Purpose::Print)?;
+    let (report, bytes) = printable(state, dto, draft, Purpose::Print, review_sheet)?;
     let dir = std::env::temp_dir().join("nianbao");
     std::fs::create_dir_all(&dir)?;
     let path = dir.join(output_file_name(&report, draft, Format::Pdf));

@@ -215,18 +215,21 @@ fn change_edition_keeps_shared_cells() {
 fn the_preview_is_a_pdf_and_a_final_copy_waits_for_the_errors_to_go() {
     let (_d, s) = state();
     let mut r = reports::open_report(&s, &sample_key()).unwrap().report;
-    let pdf = output::preview_pdf(&s, &r).unwrap();
+    let pdf = output::preview_pdf(&s, &r, ReviewSheetDto::Omitted).unwrap();
     assert!(pdf.starts_with(b"%PDF-"));
     r.figures.insert("appeals.review.upheld".into(), "1".into());
-    assert!(output::preview_pdf(&s, &r).unwrap().starts_with(b"%PDF-"));
-    let err = output::printable(&s, &r, false, Purpose::Print).unwrap_err();
+    assert!(output::preview_pdf(&s, &r, ReviewSheetDto::Omitted)
+        .unwrap()
+        .starts_with(b"%PDF-"));
+    let err =
+        output::printable(&s, &r, false, Purpose::Print, ReviewSheetDto::Omitted).unwrap_err();
     assert_eq!(err.code, ErrorCode::HardFindings);
     assert!(
         err.message.contains("1处错误，不能打印正式版"),
         "{}",
         err.message
     );
-    assert!(output::printable(&s, &r, true, Purpose::Print).is_ok());
+    assert!(output::printable(&s, &r, true, Purpose::Print, ReviewSheetDto::Omitted).is_ok());
 }
 
 #[test]
@@ -296,7 +299,8 @@ fn the_cli_and_the_app_answer_a_final_copy_request_the_same() {
     };
 
     // A final copy: both refuse, with the same sentence, and the CLI writes nothing.
-    let app = output::printable(&s, &r, false, Purpose::Export).unwrap_err();
+    let app =
+        output::printable(&s, &r, false, Purpose::Export, ReviewSheetDto::Omitted).unwrap_err();
     assert_eq!(app.code, ErrorCode::HardFindings);
     let cli = render(&[]);
     assert_eq!(cli.status.code(), Some(1));
@@ -310,7 +314,8 @@ fn the_cli_and_the_app_answer_a_final_copy_request_the_same() {
 
     // A draft: both make it, with the same pages. (Not compared byte for byte: a build of one
     // package alone may unify the compressor's features differently from the workspace's.)
-    let (_, app_draft) = output::printable(&s, &r, true, Purpose::Export).unwrap();
+    let (_, app_draft) =
+        output::printable(&s, &r, true, Purpose::Export, ReviewSheetDto::Omitted).unwrap();
     assert_eq!(render(&["--draft"]).status.code(), Some(1));
     let app_pdf = d.path().join("app.pdf");
     std::fs::write(&app_pdf, app_draft).unwrap();
@@ -344,4 +349,34 @@ fn a_zero_width_space_never_reaches_the_store_and_an_unprintable_character_is_a_
     assert_eq!(unprintable.len(), 1, "{:?}", saved.findings);
     assert_eq!(unprintable[0].severity, Severity::Warning);
     assert_eq!(unprintable[0].paragraph, Some(0));
+}
+
+#[test]
+fn the_review_sheet_comes_with_the_report_or_alone_as_chosen() {
+    let (d, s) = state();
+    let r = reports::open_report(&s, &sample_key()).unwrap().report;
+    let text = |bytes: Vec<u8>| {
+        let path = d.path().join("审签单 预览.pdf");
+        std::fs::write(&path, bytes).unwrap();
+        let o = std::process::Command::new("pdftotext")
+            .arg(&path)
+            .arg("-")
+            .output()
+            .expect("pdftotext (poppler-utils) is installed by .ci/setup");
+        String::from_utf8(o.stdout).unwrap()
+    };
+    let alone = text(output::preview_pdf(&s, &r, ReviewSheetDto::Alone).unwrap());
+    assert!(
+        alone.contains("签发") && alone.contains("保密审查"),
+        "{alone}"
+    );
+    assert!(!alone.contains("一、总体情况"));
+    let with = text(output::preview_pdf(&s, &r, ReviewSheetDto::WithReport).unwrap());
+    assert!(with.contains("保密审查") && with.contains("一、总体情况"));
+    let published = text(output::preview_pdf(&s, &r, ReviewSheetDto::Omitted).unwrap());
+    assert!(!published.contains("保密审查"));
+    assert_eq!(
+        with.matches('\u{c}').count(),
+        published.matches('\u{c}').count() + 1
+    );
 }

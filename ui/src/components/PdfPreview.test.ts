@@ -91,7 +91,7 @@ describe("PdfPreview: the pages", () => {
     expect(wrapper.get("[data-testid=preview-status]").text()).toBe("正在生成预览…");
     await flushPromises();
     expect(backend.previewPdf).toHaveBeenCalledTimes(1);
-    expect(backend.previewPdf).toHaveBeenCalledWith(r);
+    expect(backend.previewPdf).toHaveBeenCalledWith(r, "omitted");
     const pages = wrapper.findAll("[data-testid=preview-page]");
     expect(pages).toHaveLength(3);
     expect(pages.every((p) => p.find("canvas").exists())).toBe(true);
@@ -115,7 +115,7 @@ describe("PdfPreview: the pages", () => {
     expect(backend.previewPdf).toHaveBeenCalledTimes(1);
     vi.advanceTimersByTime(300);
     expect(backend.previewPdf).toHaveBeenCalledTimes(2);
-    expect(backend.previewPdf).toHaveBeenLastCalledWith(report("第二次修改"));
+    expect(backend.previewPdf).toHaveBeenLastCalledWith(report("第二次修改"), "omitted");
     wrapper.unmount();
   });
 
@@ -192,6 +192,28 @@ describe("PdfPreview: the pages", () => {
   });
 });
 
+describe("PdfPreview: 审签单", () => {
+  it("is left off the published copy unless chosen; the pages, export and print follow the choice", async () => {
+    const backend = fakeBackend();
+    const r = report();
+    const wrapper = mountPreview(backend, { report: r });
+    await flushPromises();
+    const select = wrapper.get("[data-testid=review-sheet]");
+    expect((select.element as HTMLSelectElement).value).toBe("omitted");
+    await select.setValue("with_report");
+    await flushPromises();
+    expect(backend.previewPdf).toHaveBeenLastCalledWith(r, "with_report");
+    await wrapper.get("[data-testid=export-pdf]").trigger("click");
+    await flushPromises();
+    expect(backend.exportPdf).toHaveBeenLastCalledWith(r, false, "with_report");
+    await select.setValue("alone");
+    await flushPromises();
+    await wrapper.get("[data-testid=print]").trigger("click");
+    await flushPromises();
+    expect(backend.printPdf).toHaveBeenLastCalledWith(r, false, "alone");
+  });
+});
+
 describe("PdfPreview: 导出PDF", () => {
   it("exports the final copy and says where", async () => {
     const backend = fakeBackend();
@@ -200,7 +222,7 @@ describe("PdfPreview: 导出PDF", () => {
     await flushPromises();
     await wrapper.get("[data-testid=export-pdf]").trigger("click");
     await flushPromises();
-    expect(backend.exportPdf).toHaveBeenCalledWith(r, false);
+    expect(backend.exportPdf).toHaveBeenCalledWith(r, false, "omitted");
     expect(wrapper.get("[data-testid=export-result]").text()).toBe(
       "已导出到 C:\\Users\\文员\\Documents\\年度报告.pdf",
     );
@@ -239,7 +261,7 @@ describe("PdfPreview: 导出PDF", () => {
 
     await dialog.get("[data-testid=export-draft]").trigger("click");
     await flushPromises();
-    expect(exportPdf).toHaveBeenLastCalledWith(r, true);
+    expect(exportPdf).toHaveBeenLastCalledWith(r, true, "omitted");
     expect(wrapper.find("[role=dialog]").exists()).toBe(false);
     expect(wrapper.get("[data-testid=export-result]").text()).toBe(
       "已导出到 /home/wenyuan/年度报告（草稿）.pdf",
@@ -303,7 +325,7 @@ describe("PdfPreview: 打印", () => {
     await flushPromises();
     await wrapper.get("[data-testid=print]").trigger("click");
     await flushPromises();
-    expect(backend.printPdf).toHaveBeenCalledWith(r, false);
+    expect(backend.printPdf).toHaveBeenCalledWith(r, false, "omitted");
     expect(wrapper.text()).toContain("已用系统PDF阅读器打开，请在阅读器中打印。");
   });
 
@@ -323,7 +345,7 @@ describe("PdfPreview: 打印", () => {
     expect(dialog.get("[data-testid=print-draft]").text()).toBe("打印草稿版");
     await dialog.get("[data-testid=confirm]").trigger("click");
     await flushPromises();
-    expect(printPdf).toHaveBeenLastCalledWith(r, true);
+    expect(printPdf).toHaveBeenLastCalledWith(r, true, "omitted");
     expect(wrapper.text()).toContain("已用系统PDF阅读器打开，请在阅读器中打印。");
   });
 
