@@ -50,13 +50,14 @@ pub(crate) fn printable(
     review_sheet: ReviewSheetDto,
 ) -> CommandResult<(Report, Vec<u8>)> {
     let report = Report::try_from(dto)?;
-    let copy = if draft {
-        CopyKind::Draft
-    } else {
-        CopyKind::Final
-    };
     let options = pdf_options(review_sheet);
-    let bytes = render_with(&report, state.fonts(), copy, purpose, options)?;
+    let bytes = render_with(
+        &report,
+        state.fonts(),
+        CopyKind::asked(draft),
+        purpose,
+        options,
+    )?;
     Ok((report, bytes))
 }
 
@@ -86,18 +87,15 @@ pub fn export_report(
     review_sheet: ReviewSheetDto,
 ) -> CommandResult<Option<String>> {
     let format = Format::from(format);
-    let (report, bytes) = if format == Format::Pdf {
-        printable(state, dto, draft, Purpose::Export, review_sheet)?
-    } else {
-        let report = Report::try_from(dto)?;
-        let copy = if draft {
-            CopyKind::Draft
-        } else {
-            CopyKind::Final
-        };
-        let bytes = write_report_as(&report, format, state.fonts(), copy, Purpose::Export)?;
-        (report, bytes)
-    };
+    let report = Report::try_from(dto)?;
+    let bytes = write_report_as(
+        &report,
+        format,
+        state.fonts(),
+        CopyKind::asked(draft),
+        Purpose::Export,
+        pdf_options(review_sheet),
+    )?;
     let name = output_file_name(&report, draft && format == Format::Pdf, format);
     let Some(path) = save_path(app, &name, (format.label(), format.extension())) else {
         return Ok(None);

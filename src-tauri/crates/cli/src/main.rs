@@ -390,11 +390,6 @@ fn run(command: Command) -> Result<ExitCode, CliError> {
                 Some(dir) => nianbao_pdf::FontSet::with_font_dir(&dir)?,
                 None => nianbao_pdf::FontSet::bundled(),
             };
-            let copy = if draft {
-                CopyKind::Draft
-            } else {
-                CopyKind::Final
-            };
             let options = nianbao_pdf::ReportOptions {
                 sealed,
                 review_sheet: match review_sheet {
@@ -404,6 +399,7 @@ fn run(command: Command) -> Result<ExitCode, CliError> {
                 },
                 ..nianbao_pdf::ReportOptions::default()
             };
+            let copy = CopyKind::asked(draft);
             let pdf =
                 nianbao_workflow::render_with(&report, &fonts, copy, Purpose::Export, options)?;
             write_file(&out, &pdf)?;
@@ -448,13 +444,15 @@ fn run(command: Command) -> Result<ExitCode, CliError> {
                 return Ok(ExitCode::from(3));
             }
             let report = read.report;
-            let copy = if draft {
-                CopyKind::Draft
-            } else {
-                CopyKind::Final
-            };
             let fonts = nianbao_pdf::FontSet::bundled();
-            let bytes = write_report_as(&report, format, &fonts, copy, Purpose::Export)?;
+            let bytes = write_report_as(
+                &report,
+                format,
+                &fonts,
+                CopyKind::asked(draft),
+                Purpose::Export,
+                nianbao_pdf::ReportOptions::default(),
+            )?;
             write_file(&out, &bytes)?;
             println!("已写出{}：{}", format.label(), out.display());
             let errors = nianbao_report::hard_error_count(&report);

@@ -2,9 +2,9 @@
 //! in, the exchange file, Excel, and a published report (Word, a saved web page, text); out, the
 //! exchange file, PDF, Excel, a web page and Word.
 
-use crate::{render, CopyKind, Purpose, Result, WorkflowError};
+use crate::{render_with, CopyKind, Purpose, Result, WorkflowError};
 use nianbao_formats::{docx, html, published, xlsx};
-use nianbao_pdf::FontSet;
+use nianbao_pdf::{FontSet, ReportOptions};
 use nianbao_report::{read_report, write_report, Report};
 use std::path::Path;
 
@@ -210,18 +210,20 @@ pub fn write_exchange_with_unread(read: &ReadReport) -> String {
         + "\n"
 }
 
-/// The bytes of `report` in `format`. A PDF follows the final-copy rule ([`render`]); the
-/// other formats are the report as it stands, for editing or publishing as the clerk decides.
+/// The bytes of `report` in `format`. A PDF follows the final-copy rule ([`render_with`], with
+/// `pdf`'s other options); the other formats are the report as it stands, for editing or
+/// publishing as the clerk decides.
 pub fn write_report_as(
     report: &Report,
     format: Format,
     fonts: &FontSet,
     copy: CopyKind,
     purpose: Purpose,
+    pdf: ReportOptions,
 ) -> Result<Vec<u8>> {
     Ok(match format {
         Format::Exchange => write_report(report).into_bytes(),
-        Format::Pdf => render(report, fonts, copy, purpose, false)?,
+        Format::Pdf => render_with(report, fonts, copy, purpose, pdf)?,
         Format::Xlsx => xlsx::write_xlsx(report).map_err(WorkflowError::XlsxWrite)?,
         Format::Html => html::write_html(report).into_bytes(),
         Format::Docx => docx::write_docx(report)?,
@@ -246,8 +248,15 @@ mod tests {
         let fonts = FontSet::bundled();
         let report = sample_report();
         for format in Format::ALL.into_iter().filter(|f| f.can_write()) {
-            let bytes =
-                write_report_as(&report, format, &fonts, CopyKind::Final, Purpose::Export).unwrap();
+            let bytes = write_report_as(
+                &report,
+                format,
+                &fonts,
+                CopyKind::Final,
+                Purpose::Export,
+                ReportOptions::default(),
+            )
+            .unwrap();
             let path = dir.path().join(format!("样例 报告.{}", format.extension()));
             write_atomically(&path, &bytes).unwrap();
             assert_eq!(Format::of_path(&path), Some(format));

@@ -17,7 +17,7 @@ pub use formats::{
 };
 pub use import::{import_exchange_files, ImportBatch, Imported};
 pub use listing::{create_report, findings, list_reports, ReportListing};
-pub use render::{render, render_with, CopyKind, Purpose};
+pub use render::{render_with, CopyKind, Purpose};
 
 use std::path::PathBuf;
 

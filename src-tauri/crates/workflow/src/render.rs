@@ -15,6 +15,17 @@ pub enum CopyKind {
     Preview,
 }
 
+impl CopyKind {
+    /// The copy the clerk asked for: a draft, or the final copy.
+    pub fn asked(draft: bool) -> CopyKind {
+        if draft {
+            CopyKind::Draft
+        } else {
+            CopyKind::Final
+        }
+    }
+}
+
 /// What the clerk is doing with the copy, for the refusal's wording.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Purpose {
@@ -31,24 +42,9 @@ impl Purpose {
     }
 }
 
-/// The PDF of `report`. A final copy of a report that breaks a hard rule is refused
+/// The PDF of `report` with `options` (sealed, the 审签单). Whether it is a draft is decided
+/// here, from `copy`: a final copy of a report that breaks a hard rule is refused
 /// ([`WorkflowError::HardFindings`]); ask for a draft instead.
-pub fn render(
-    report: &Report,
-    fonts: &FontSet,
-    copy: CopyKind,
-    purpose: Purpose,
-    sealed: bool,
-) -> Result<Vec<u8>> {
-    let options = ReportOptions {
-        sealed,
-        ..ReportOptions::default()
-    };
-    render_with(report, fonts, copy, purpose, options)
-}
-
-/// [`render`] with the PDF's other options (the 审签单); whether it is a draft is
-/// decided here, from `copy`.
 pub fn render_with(
     report: &Report,
     fonts: &FontSet,
@@ -90,17 +86,31 @@ mod tests {
     #[test]
     fn a_final_copy_of_a_broken_report_is_refused_with_the_count() {
         let fonts = FontSet::bundled();
-        let err = render(&broken(), &fonts, CopyKind::Final, Purpose::Print, false).unwrap_err();
+        let err = render_with(
+            &broken(),
+            &fonts,
+            CopyKind::Final,
+            Purpose::Print,
+            ReportOptions::default(),
+        )
+        .unwrap_err();
         assert!(matches!(err, WorkflowError::HardFindings { count, .. } if count > 0));
         assert!(err.to_string().contains("不能打印正式版"), "{err}");
-        let draft = render(&broken(), &fonts, CopyKind::Draft, Purpose::Print, false).unwrap();
+        let draft = render_with(
+            &broken(),
+            &fonts,
+            CopyKind::Draft,
+            Purpose::Print,
+            ReportOptions::default(),
+        )
+        .unwrap();
         assert!(draft.starts_with(b"%PDF"));
-        let fine = render(
+        let fine = render_with(
             &sample_report(),
             &fonts,
             CopyKind::Final,
             Purpose::Export,
-            false,
+            ReportOptions::default(),
         );
         assert!(fine.is_ok());
     }
