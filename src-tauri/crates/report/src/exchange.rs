@@ -452,6 +452,13 @@ fn join(parent: &str, name: &str) -> String {
 
 /// Writes a report as an exchange file: pretty JSON, figures in the table's reading order.
 pub fn write_report(report: &Report) -> String {
+    write_report_with_unread(report, &[])
+}
+
+/// The exchange file of a report some of whose cells were not read for sure (a published
+/// report whose table lost its cell boundaries): those cells are `null`, for the clerk to fill;
+/// [`read_report`] refuses the file, naming them, until they are.
+pub fn write_report_with_unread(report: &Report, unread: &[String]) -> String {
     #[derive(Serialize)]
     struct File<'a> {
         format: &'static str,
@@ -507,12 +514,16 @@ pub fn write_report(report: &Report) -> String {
             map.end()
         }
     }
-    struct FiguresJson<'a>(&'a Report);
+    struct FiguresJson<'a>(&'a Report, &'a [String]);
     impl Serialize for FiguresJson<'_> {
         fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
             let specs = edition::cells(self.0.edition);
             let mut map = s.serialize_map(Some(specs.len()))?;
             for spec in specs {
+                if self.1.contains(&spec.key) {
+                    map.serialize_entry(&spec.key, &())?;
+                    continue;
+                }
                 match self
                     .0
                     .figures
@@ -542,7 +553,7 @@ pub fn write_report(report: &Report) -> String {
         title: &report.title,
         opening: &report.opening,
         sections: SectionsJson(report),
-        figures: FiguresJson(report),
+        figures: FiguresJson(report, unread),
         sign_off: report.sign_off.as_ref().map(|s| SignOffJson {
             name: &s.name,
             date: s.date.iso(),

@@ -5,7 +5,7 @@
 use crate::{render_with, CopyKind, Purpose, Result, WorkflowError};
 use nianbao_formats::{docx, html, published, xlsx};
 use nianbao_pdf::{FontSet, ReportOptions};
-use nianbao_report::{read_report, write_report, Report};
+use nianbao_report::{read_report, write_report, write_report_with_unread, Report};
 use std::path::Path;
 
 /// A file format of a report.
@@ -181,33 +181,7 @@ pub fn unread_labels(read: &ReadReport) -> Vec<String> {
 /// The exchange file of a report read with doubt: every unread cell is `null`, for the clerk to
 /// fill before the file can be imported.
 pub fn write_exchange_with_unread(read: &ReadReport) -> String {
-    let json = write_report(&read.report);
-    if read.unread.is_empty() {
-        return json;
-    }
-    // Rewrite the value of each unread key's line in the pretty-printed figures.
-    json.lines()
-        .map(|line| {
-            let trimmed = line.trim_start();
-            let unread = read
-                .unread
-                .iter()
-                .any(|k| trimmed.starts_with(&format!("\"{k}\":")));
-            match (unread, line.find(':')) {
-                (true, Some(colon)) => {
-                    let comma = if line.trim_end().ends_with(',') {
-                        ","
-                    } else {
-                        ""
-                    };
-                    format!("{}: null{comma}", &line[..colon])
-                }
-                _ => line.to_string(),
-            }
-        })
-        .collect::<Vec<_>>()
-        .join("\n")
-        + "\n"
+    write_report_with_unread(&read.report, &read.unread)
 }
 
 /// The bytes of `report` in `format`. A PDF follows the final-copy rule ([`render_with`], with
