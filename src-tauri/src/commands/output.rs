@@ -165,7 +165,7 @@ pub fn import_reports(state: &AppState, app: &AppHandle) -> CommandResult<Vec<Re
 pub fn import_files(state: &AppState, paths: &[PathBuf]) -> CommandResult<Vec<ReportSummaryDto>> {
     let mut store = state.store();
     let imported = nianbao_workflow::import_exchange_files(&mut store, paths)?;
-    let list = nianbao_workflow::list_reports(&store)?;
+    let list = nianbao_workflow::list_reports(&store, state.fonts())?;
     Ok(list
         .iter()
         .filter(|l| {

@@ -19,7 +19,7 @@ pub fn checked(state: &AppState, report: &Report) -> CommandResult<CheckedReport
 }
 
 pub fn list_reports(state: &AppState) -> CommandResult<Vec<ReportSummaryDto>> {
-    let list = nianbao_workflow::list_reports(&state.store())?;
+    let list = nianbao_workflow::list_reports(&state.store(), state.fonts())?;
     Ok(list.iter().map(ReportSummaryDto::from).collect())
 }
 

@@ -27,14 +27,19 @@ pub struct ReportListing {
 /// (rule 12), so that the clerk learns of them before pressing 导出.
 pub fn findings(store: &Store, report: &Report, fonts: &FontSet) -> Result<Vec<Finding>> {
     let previous = store.load(&report.unit.name, report.year.saturating_sub(1))?;
-    let mut out = validate(report, previous.as_ref());
-    out.extend(nianbao_pdf::unprintable_characters(report, fonts));
-    Ok(out)
+    Ok(check(report, previous.as_ref(), fonts))
 }
 
-/// Every report of the store with its status, newest year first, then by unit. The store is
-/// read once, whatever the number of reports.
-pub fn list_reports(store: &Store) -> Result<Vec<ReportListing>> {
+/// Every rule, and the characters no font can print: what the editor and the list both show.
+fn check(report: &Report, previous: Option<&Report>, fonts: &FontSet) -> Vec<Finding> {
+    let mut out = validate(report, previous);
+    out.extend(nianbao_pdf::unprintable_characters(report, fonts));
+    out
+}
+
+/// Every report of the store with its status and the same counts the editor shows, newest year
+/// first, then by unit. The store is read once, whatever the number of reports.
+pub fn list_reports(store: &Store, fonts: &FontSet) -> Result<Vec<ReportListing>> {
     let all = store.load_all()?;
     let by_key: HashMap<(&str, u16), &Report> = all
         .iter()
@@ -46,7 +51,7 @@ pub fn list_reports(store: &Store) -> Result<Vec<ReportListing>> {
             let previous = by_key
                 .get(&(r.unit.name.as_str(), r.year.saturating_sub(1)))
                 .copied();
-            let findings = validate(r, previous);
+            let findings = check(r, previous, fonts);
             let errors = findings.iter().filter(|f| f.is_error()).count();
             ReportListing {
                 unit_name: r.unit.name.clone(),
@@ -109,7 +114,7 @@ mod tests {
         }
         next.fill_totals();
         store.save(&next).unwrap();
-        let list = list_reports(&store).unwrap();
+        let list = list_reports(&store, &FontSet::bundled()).unwrap();
         assert_eq!(
             list.iter().map(|l| l.year).collect::<Vec<_>>(),
             [2021, 2020]
