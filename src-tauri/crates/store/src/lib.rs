@@ -6,6 +6,7 @@
 
 mod restore;
 mod schema;
+mod settings;
 mod units;
 
 use nianbao_report::{
@@ -17,6 +18,7 @@ use std::path::{Path, PathBuf};
 use std::time::Duration;
 
 pub use schema::APPLICATION_ID;
+pub use settings::Receipt;
 pub use units::UnitNode;
 
 #[derive(Debug, thiserror::Error)]
@@ -247,6 +249,25 @@ impl Store {
         let outcomes = reports
             .iter()
             .map(|r| save(&tx, r))
+            .collect::<Result<Vec<_>>>()?;
+        tx.commit()?;
+        Ok(outcomes)
+    }
+
+    /// Saves received reports in one transaction, all or none, recording for each the file it
+    /// came in (its name and the time the unit made it).
+    pub fn save_received(
+        &mut self,
+        received: &[(Report, String, Option<String>)],
+    ) -> Result<Vec<SaveOutcome>> {
+        let tx = self.conn.transaction()?;
+        let outcomes = received
+            .iter()
+            .map(|(r, file_name, made_at)| {
+                let outcome = save(&tx, r)?;
+                settings::record_receipt(&tx, &r.unit.name, r.year, file_name, made_at.as_deref())?;
+                Ok(outcome)
+            })
             .collect::<Result<Vec<_>>>()?;
         tx.commit()?;
         Ok(outcomes)

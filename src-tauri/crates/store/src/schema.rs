@@ -73,6 +73,21 @@ pub const MIGRATIONS: &[&str] = &[
             WHERE u.parent_id IS NOT NULL AND up.start <> up.id
                 AND up.depth <= (SELECT count(*) FROM unit))
         SELECT start FROM up WHERE id = start);",
+    // 3: the office's settings (font choices, when the store was last backed up), and the
+    // files the county received: which file brought a unit's report for a year, when the unit
+    // made it and when it came.
+    "CREATE TABLE setting (
+        key TEXT PRIMARY KEY,
+        value TEXT NOT NULL
+    ) STRICT;
+    CREATE TABLE receipt (
+        unit_name TEXT NOT NULL,
+        year INTEGER NOT NULL,
+        file_name TEXT NOT NULL,
+        made_at TEXT,
+        received_at TEXT NOT NULL,
+        PRIMARY KEY (unit_name, year)
+    ) STRICT;",
 ];
 
 pub fn latest_version() -> i64 {

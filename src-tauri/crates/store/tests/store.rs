@@ -293,3 +293,39 @@ fn renaming_a_report_moves_it_in_one_transaction() {
     assert!(matches!(err, StoreError::AlreadyExists { .. }), "{err}");
     assert_eq!(store.list().unwrap().len(), 2);
 }
+
+#[test]
+fn settings_and_receipts_survive_reopening() {
+    let d = dir();
+    let path = d.path().join("设置 测试.db");
+    let mut store = Store::open(&path).unwrap();
+    assert_eq!(store.setting("font.body").unwrap(), None);
+    store
+        .set_setting("font.body", "C:\\字体\\仿宋_GB2312.ttf")
+        .unwrap();
+    store
+        .set_setting("font.body", "/fonts/simfang.ttf")
+        .unwrap();
+    let r = sample_report();
+    let outcomes = store
+        .save_received(&[(
+            r.clone(),
+            "舒城县人民政府2020.nianbao.json".into(),
+            Some("2021-01-20T02:00:00Z".into()),
+        )])
+        .unwrap();
+    assert_eq!(outcomes, vec![SaveOutcome::Created]);
+    drop(store);
+    let mut store = Store::open(&path).unwrap();
+    assert_eq!(
+        store.setting("font.body").unwrap().as_deref(),
+        Some("/fonts/simfang.ttf")
+    );
+    let receipt = store.receipt(&r.unit.name, r.year).unwrap().unwrap();
+    assert_eq!(receipt.file_name, "舒城县人民政府2020.nianbao.json");
+    assert_eq!(receipt.made_at.as_deref(), Some("2021-01-20T02:00:00Z"));
+    assert!(receipt.received_at.starts_with("20"), "{receipt:?}");
+    assert!(store.receipts(2019).unwrap().is_empty());
+    store.clear_setting("font.body").unwrap();
+    assert_eq!(store.setting("font.body").unwrap(), None);
+}
