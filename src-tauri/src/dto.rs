@@ -440,6 +440,41 @@ pub fn cell_message(spec: &CellSpec, reason: &str) -> String {
     )
 }
 
+// ---- A published report read back in (drop or paste), for the clerk to confirm.
+
+/// A cell the reader could not read, or read with doubt: it holds 0 until the clerk fills it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
+pub struct DoubtfulCellDto {
+    pub key: String,
+    /// 表二“规范性文件”行“本年新制作数量”列
+    pub label: String,
+}
+
+/// One line of the source as the reader saw it: a paragraph, or a table cell's text.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
+pub struct SourceLineDto {
+    pub text: String,
+    pub cell: bool,
+}
+
+/// What was read from a published report (a dropped file or pasted text), beside its source.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
+pub struct PublishedReadDto {
+    /// The file's name, or 粘贴的内容.
+    pub source_name: String,
+    /// Word文档, 网页, 文本文件 (pasted: 粘贴的网页 or 粘贴的文字).
+    pub source_kind: String,
+    /// The report as published, with what validation finds in it.
+    pub checked: CheckedReportDto,
+    /// In reading order.
+    pub doubtful: Vec<DoubtfulCellDto>,
+    /// What the reader noticed, in sentences for the clerk.
+    pub notes: Vec<String>,
+    pub lines: Vec<SourceLineDto>,
+    /// The store already holds this unit's report of this year: saving replaces it (asked first).
+    pub exists: bool,
+}
+
 /// Every type the UI sees, in one TypeScript module.
 pub fn typescript_bindings() -> String {
     let cfg = ts_rs::Config::default();
@@ -478,6 +513,9 @@ pub fn typescript_bindings() -> String {
         EditionYearsDto::decl(&cfg),
         UnitKindDto::decl(&cfg),
         FormatFactsDto::decl(&cfg),
+        DoubtfulCellDto::decl(&cfg),
+        SourceLineDto::decl(&cfg),
+        PublishedReadDto::decl(&cfg),
         crate::error::ErrorCode::decl(&cfg),
         crate::error::CommandError::decl(&cfg),
     ];

@@ -157,6 +157,10 @@ pub fn run() {
             commands::web_page,
             commands::print_pdf,
             commands::import_reports,
+            commands::published::read_published_file,
+            commands::published::read_published_paste,
+            commands::published::edit_published_cells,
+            commands::published::save_published,
         ])
         .run(tauri::generate_context!());
     // E.g. a second launch while the first is still closing cannot hand over to it: say so

@@ -167,6 +167,40 @@ editions: Array<EditionYearsDto>, unit_kinds: Array<UnitKindDto>,
  */
 total_rules: Array<number>, };
 
+export type DoubtfulCellDto = { key: string, 
+/**
+ * 表二“规范性文件”行“本年新制作数量”列
+ */
+label: string, };
+
+export type SourceLineDto = { text: string, cell: boolean, };
+
+export type PublishedReadDto = { 
+/**
+ * The file's name, or 粘贴的内容.
+ */
+source_name: string, 
+/**
+ * Word文档, 网页, 文本文件 (pasted: 粘贴的网页 or 粘贴的文字).
+ */
+source_kind: string, 
+/**
+ * The report as published, with what validation finds in it.
+ */
+checked: CheckedReportDto, 
+/**
+ * In reading order.
+ */
+doubtful: Array<DoubtfulCellDto>, 
+/**
+ * What the reader noticed, in sentences for the clerk.
+ */
+notes: Array<string>, lines: Array<SourceLineDto>, 
+/**
+ * The store already holds this unit's report of this year: saving replaces it (asked first).
+ */
+exists: boolean, };
+
 export type ErrorCode = "not_found" | "already_exists" | "invalid_input" | "hard_findings" | "missing_glyphs" | "store" | "pdf" | "io";
 
 export type CommandError = { code: ErrorCode, message: string, };

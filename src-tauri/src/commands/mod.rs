@@ -3,6 +3,7 @@
 //! what the tests exercise; store and PDF work runs off the main thread.
 
 pub mod output;
+pub mod published;
 pub mod reports;
 #[cfg(test)]
 mod tests;

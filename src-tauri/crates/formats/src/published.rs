@@ -79,6 +79,10 @@ pub fn decode_text(bytes: &[u8]) -> String {
 /// Reads text copied from Word, WPS or a browser: paragraphs one a line, table cells one a
 /// line or separated by tabs.
 pub fn read_published_text(text: &str) -> Result<Published, PublishedError> {
+    read_items(text_items(text))
+}
+
+fn text_items(text: &str) -> Vec<Item> {
     let mut items = Vec::new();
     for line in text.lines() {
         let line = strip_bookmarks(line);
@@ -86,7 +90,7 @@ pub fn read_published_text(text: &str) -> Result<Published, PublishedError> {
             push_item(&mut items, part, false);
         }
     }
-    read_items(items)
+    items
 }
 
 /// Reads a saved web page: the report's paragraphs and table cells, whatever spans and fonts
@@ -97,6 +101,10 @@ pub fn read_published_html(html: &str) -> Result<Published, PublishedError> {
 
 /// Reads a Word file: the paragraphs and table cells of `word/document.xml`.
 pub fn read_published_docx(bytes: &[u8]) -> Result<Published, PublishedError> {
+    read_items(docx_items(&document_xml(bytes)?))
+}
+
+fn document_xml(bytes: &[u8]) -> Result<String, PublishedError> {
     let mut archive =
         zip::ZipArchive::new(std::io::Cursor::new(bytes)).map_err(|_| PublishedError::NotDocx)?;
     let mut xml = String::new();
@@ -105,7 +113,40 @@ pub fn read_published_docx(bytes: &[u8]) -> Result<Published, PublishedError> {
         .map_err(|_| PublishedError::NotDocx)?
         .read_to_string(&mut xml)
         .map_err(|_| PublishedError::NotDocx)?;
-    read_items(docx_items(&xml))
+    Ok(xml)
+}
+
+/// One line of a source as the reader sees it: a paragraph, or a table cell's text (Word and
+/// web pages; text keeps no cells). For showing the source beside what was read from it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct SourceLine {
+    pub text: String,
+    pub cell: bool,
+}
+
+fn lines_of(items: Vec<Item>) -> Vec<SourceLine> {
+    items
+        .into_iter()
+        .map(|i| SourceLine {
+            text: i.text,
+            cell: i.cell,
+        })
+        .collect()
+}
+
+/// The lines [`read_published_text`] reads.
+pub fn text_lines(text: &str) -> Vec<SourceLine> {
+    lines_of(text_items(text))
+}
+
+/// The lines [`read_published_html`] reads.
+pub fn html_lines(html: &str) -> Vec<SourceLine> {
+    lines_of(html_items(html))
+}
+
+/// The lines [`read_published_docx`] reads.
+pub fn docx_lines(bytes: &[u8]) -> Result<Vec<SourceLine>, PublishedError> {
+    Ok(lines_of(docx_items(&document_xml(bytes)?)))
 }
 
 /// One line of the source: a paragraph, or a table cell's text.

@@ -93,16 +93,34 @@ pub struct ReadReport {
 /// Reads a report from a file in any format nianbao reads, published reports included; a
 /// problem names the file and the place in it.
 pub fn read_source(path: &Path) -> Result<ReadReport> {
-    let format = Format::of_path(path)
-        .filter(|f| f.can_read())
-        .ok_or_else(|| WorkflowError::UnknownFormat {
-            path: path.into(),
-            readable: true,
-        })?;
+    let format = readable_format(path)?;
     let bytes = std::fs::read(path).map_err(|source| WorkflowError::Read {
         path: path.into(),
         source,
     })?;
+    read_source_bytes(path, format, &bytes)
+}
+
+/// The format a file is read in, from its extension; refused when nianbao cannot read it.
+pub fn readable_format(path: &Path) -> Result<Format> {
+    Format::of_path(path)
+        .filter(|f| f.can_read())
+        .ok_or_else(|| WorkflowError::UnknownFormat {
+            path: path.into(),
+            readable: true,
+        })
+}
+
+/// Reads a report from a source's bytes in `format`, as [`read_source`] reads a file: the
+/// app's pasted text and web pages come this way. `path` names the source in errors (a file's
+/// path, or what the clerk calls the source, e.g. 粘贴的内容).
+pub fn read_source_bytes(path: &Path, format: Format, bytes: &[u8]) -> Result<ReadReport> {
+    if !format.can_read() {
+        return Err(WorkflowError::UnknownFormat {
+            path: path.into(),
+            readable: true,
+        });
+    }
     let exact = |report| ReadReport {
         report,
         unread: Vec::new(),
@@ -121,31 +139,43 @@ pub fn read_source(path: &Path) -> Result<ReadReport> {
     };
     let mut read = match format {
         Format::Exchange => {
-            read_report(&bytes)
+            read_report(bytes)
                 .map(exact)
                 .map_err(|source| WorkflowError::Exchange {
                     path: path.into(),
                     source,
                 })
         }
-        Format::Xlsx => xlsx::read_xlsx(&bytes)
+        Format::Xlsx => xlsx::read_xlsx(bytes)
             .map(exact)
             .map_err(|source| WorkflowError::Xlsx {
                 path: path.into(),
                 source,
             }),
         Format::Html => published(published::read_published_html(&published::decode_text(
-            &bytes,
+            bytes,
         ))),
-        Format::Docx => published(published::read_published_docx(&bytes)),
+        Format::Docx => published(published::read_published_docx(bytes)),
         Format::Text => published(published::read_published_text(&published::decode_text(
-            &bytes,
+            bytes,
         ))),
         Format::Pdf => unreachable!("PDF is not read"),
     }?;
     // Text from a workbook or a published page keeps no zero-width spaces or control characters.
     read.report.strip_invisible();
     Ok(read)
+}
+
+/// The source as the published-report reader sees it, one line a paragraph or a table cell, for
+/// the clerk to compare with what was read; empty for the formats nianbao writes itself
+/// (exchange files, workbooks) and for a Word file that is not one.
+pub fn source_lines(format: Format, bytes: &[u8]) -> Vec<published::SourceLine> {
+    match format {
+        Format::Text => published::text_lines(&published::decode_text(bytes)),
+        Format::Html => published::html_lines(&published::decode_text(bytes)),
+        Format::Docx => published::docx_lines(bytes).unwrap_or_default(),
+        Format::Exchange | Format::Xlsx | Format::Pdf => Vec::new(),
+    }
 }
 
 /// Reads a report that must be whole: a published report with cells not read for sure is

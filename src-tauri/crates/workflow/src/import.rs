@@ -59,3 +59,36 @@ pub fn import_exchange_files(
 ) -> Result<Vec<Imported>> {
     ImportBatch::read(paths)?.save(store)
 }
+
+/// Saves a report read from a source and confirmed by the clerk (the app's confirmation screen
+/// of a published report): refused while cells remain unread, naming them, and, unless
+/// `replace`, when the store already has the unit's report of that year. Saved as read: a
+/// report that breaks a rule is kept as published, never corrected.
+pub fn save_confirmed(
+    store: &mut Store,
+    read: &crate::ReadReport,
+    source: &Path,
+    replace: bool,
+) -> Result<Imported> {
+    if !read.unread.is_empty() {
+        return Err(crate::WorkflowError::Unread {
+            path: source.into(),
+            cells: crate::unread_labels(read),
+        });
+    }
+    let r = &read.report;
+    if !replace && store.load(&r.unit.name, r.year)?.is_some() {
+        return Err(crate::WorkflowError::AlreadyExists {
+            unit: r.unit.name.clone(),
+            year: r.year,
+        });
+    }
+    let outcome = store.save(r)?;
+    Ok(Imported {
+        path: source.into(),
+        unit_name: r.unit.name.clone(),
+        year: r.year,
+        outcome,
+        hard_errors: hard_error_count(r),
+    })
+}

@@ -12,10 +12,10 @@ mod render;
 pub use county::{summarize_county, summary_unit_name, unit_tree, CountySummary};
 pub use files::{output_file_name, write_atomically};
 pub use formats::{
-    read_report_file, read_source, unread_labels, write_exchange_with_unread, write_report_as,
-    Format, ReadReport,
+    read_report_file, read_source, read_source_bytes, readable_format, source_lines, unread_labels,
+    write_exchange_with_unread, write_report_as, Format, ReadReport,
 };
-pub use import::{import_exchange_files, ImportBatch, Imported};
+pub use import::{import_exchange_files, save_confirmed, ImportBatch, Imported};
 pub use listing::{create_report, findings, list_reports, ReportListing};
 pub use render::{render_with, CopyKind, Purpose};
 
