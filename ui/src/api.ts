@@ -3,6 +3,7 @@
 
 import { invoke } from "@tauri-apps/api/core";
 import { listen } from "@tauri-apps/api/event";
+import { getCurrentWebview } from "@tauri-apps/api/webview";
 import { getCurrentWindow } from "@tauri-apps/api/window";
 import { inject, type InjectionKey } from "vue";
 import type {
@@ -15,6 +16,7 @@ import type {
   EditionLayoutDto,
   FileFormatDto,
   FormatFactsDto,
+  PublishedReadDto,
   ReviewSheetDto,
   ReportDto,
   ReportKeyDto,
@@ -63,6 +65,20 @@ export interface Backend {
   /** Calls `imported` when files opened with 年报 (a double-click, a second start) were imported
    * into the store. Resolves to a function that stops listening. */
   onReportsImported(imported: () => void): Promise<() => void>;
+  /** Calls `dropped` with the paths of files dropped on the window. Resolves to a function that
+   * stops listening. */
+  onFilesDropped(dropped: (paths: string[]) => void): Promise<() => void>;
+  /** Reads last year's published report from a file (.docx, .html/.htm, .txt) for the clerk to
+   * confirm: the report, the cells read with doubt, the reader's notes and the source's lines. */
+  readPublishedFile(path: string): Promise<PublishedReadDto>;
+  /** The same from pasted text; the clipboard's web page (`html`), when there is one, first. */
+  readPublishedPaste(text: string, html: string | null): Promise<PublishedReadDto>;
+  /** Corrects cells of a report read from a published one: normalised or refused by cell; totals
+   * typed too, nothing summed (taken as published). */
+  editPublishedCells(report: ReportDto, edits: CellEditDto[]): Promise<CellEditResultDto>;
+  /** Saves the confirmed report as its unit's report of its year. Refused while `unread` cells
+   * remain, and with code "already_exists" when that report exists and `replace` is false. */
+  savePublished(report: ReportDto, unread: string[], sourceName: string, replace: boolean): Promise<SavedDto>;
 }
 
 /** Every failed call rejects with one of these: a code for the program, a sentence for the clerk. */
@@ -101,6 +117,15 @@ export const tauriBackend: Backend = {
   importReports: () => invoke("import_reports"),
   onWindowClose: (beforeClose) => getCurrentWindow().onCloseRequested(() => beforeClose()),
   onReportsImported: (imported) => listen("exchange-imported", () => imported()),
+  onFilesDropped: (dropped) =>
+    getCurrentWebview().onDragDropEvent((e) => {
+      if (e.payload.type === "drop") dropped(e.payload.paths);
+    }),
+  readPublishedFile: (path) => invoke("read_published_file", { path }),
+  readPublishedPaste: (text, html) => invoke("read_published_paste", { text, html }),
+  editPublishedCells: (report, edits) => invoke("edit_published_cells", { report, edits }),
+  savePublished: (report, unread, sourceName, replace) =>
+    invoke("save_published", { report, unread, sourceName, replace }),
 };
 
 export const backendKey: InjectionKey<Backend> = Symbol("backend");

@@ -1,15 +1,20 @@
 // A tiny hash router: #/ is the list of reports, #/report/<unit>/<year> one report's editor
-// (optionally #/report/<unit>/<year>/<tab>). Enough for two screens; no vue-router.
+// (optionally #/report/<unit>/<year>/<tab>), #/published a published report read back in, to
+// confirm. Enough for three screens; no vue-router.
 import { ref } from "vue";
 import type { ReportKeyDto } from "./bindings";
 
-export type Route = { name: "list" } | { name: "report"; key: ReportKeyDto; tab: string | null };
+export type Route =
+  | { name: "list" }
+  | { name: "report"; key: ReportKeyDto; tab: string | null }
+  | { name: "published" };
 
 export function parseHash(hash: string): Route {
   const parts = hash.replace(/^#\/?/, "").split("/").filter(Boolean).map(decodeURIComponent);
   if (parts[0] === "report" && parts.length >= 3 && /^\d{4}$/.test(parts[2])) {
     return { name: "report", key: { unit_name: parts[1], year: Number(parts[2]) }, tab: parts[3] ?? null };
   }
+  if (parts[0] === "published") return { name: "published" };
   return { name: "list" };
 }
 
@@ -40,4 +45,10 @@ export function openReportRoute(key: ReportKeyDto) {
 export function replaceReportHash(key: ReportKeyDto, tab?: string) {
   const hash = reportHash(key, tab);
   if (location.hash !== hash) history.replaceState(null, "", hash);
+}
+
+/** The confirmation screen of a published report read back in (#/published). */
+export function goToPublished() {
+  location.hash = "#/published";
+  route.value = { name: "published" };
 }

@@ -9,6 +9,7 @@ import type {
   EditionLayoutDto,
   Finding,
   FormatFactsDto,
+  PublishedReadDto,
   ReportDto,
   ReportKeyDto,
   ReportStatus,
@@ -156,6 +157,36 @@ export interface FakeBackend extends Backend {
   importHooks: (() => void)[];
   /** What `onWindowClose` registered; a test closes the window by running them. */
   closeHooks: (() => Promise<void>)[];
+  /** What `onFilesDropped` registered; a test drops files by running them. */
+  dropHooks: ((paths: string[]) => void)[];
+  /** What `readPublishedFile`/`readPublishedPaste` answer (by default the sample, read with
+   * doubt: see `fakePublishedRead`). */
+  publishedRead: PublishedReadDto;
+}
+
+/** The sample as read from a published report whose table 二 row 规范性文件 ran together: its
+ * three cells doubtful (0 in the report), one figure of 表三 published wrong. */
+export function fakePublishedRead(): PublishedReadDto {
+  const report = sampleReport();
+  const doubtful = [
+    ["proactive.normative_documents.made", "表二“规范性文件”行“本年新制作数量”列"],
+    ["proactive.normative_documents.published", "表二“规范性文件”行“本年新公开数量”列"],
+  ];
+  for (const [key] of doubtful) report.figures[key] = "0";
+  report.figures["applications.handled_total.natural"] = "31";
+  return {
+    source_name: "舒城县2020年报告.txt",
+    source_kind: "文本文件",
+    checked: { report, ...fakeCheck(report) },
+    doubtful: doubtful.map(([key, label]) => ({ key, label })),
+    notes: ["表二“规范性文件”行的数字连在一起（3838223），无法确定每格的数。"],
+    lines: [
+      { text: "舒城县人民政府2020年政府信息公开工作年度报告", cell: false },
+      { text: "规范性文件", cell: false },
+      { text: "3838223", cell: false },
+    ],
+    exists: true,
+  };
 }
 
 export function createFakeBackend(initial: ReportDto[] = [sampleReport()]): FakeBackend {
@@ -176,6 +207,8 @@ export function createFakeBackend(initial: ReportDto[] = [sampleReport()]): Fake
     failSaves: null,
     closeHooks: [],
     importHooks: [],
+    dropHooks: [],
+    publishedRead: fakePublishedRead(),
     async appVersion() {
       return "0.1.0";
     },
@@ -308,6 +341,43 @@ export function createFakeBackend(initial: ReportDto[] = [sampleReport()]): Fake
       return () => {
         fake.importHooks = fake.importHooks.filter((h) => h !== imported);
       };
+    },
+    async onFilesDropped(dropped) {
+      fake.dropHooks.push(dropped);
+      return () => {
+        fake.dropHooks = fake.dropHooks.filter((h) => h !== dropped);
+      };
+    },
+    async readPublishedFile(path) {
+      fake.calls.push({ method: "readPublishedFile", args: [path] });
+      if (!/\.(docx|html?|txt)$/i.test(path)) throw { code: "invalid_input", message: `不认识“${path}”的文件格式` };
+      return copy({ ...fake.publishedRead, source_name: path.split("/").pop() ?? path });
+    },
+    async readPublishedPaste(text, html) {
+      fake.calls.push({ method: "readPublishedPaste", args: [text, html] });
+      if (!text.includes("年度报告") && !(html ?? "").includes("年度报告"))
+        throw { code: "invalid_input", message: "“粘贴的内容”不像一份政府信息公开工作年度报告：没有找到报告标题" };
+      return copy({ ...fake.publishedRead, source_name: "粘贴的内容", source_kind: html ? "粘贴的网页" : "粘贴的文字" });
+    },
+    async editPublishedCells(report, edits) {
+      fake.calls.push({ method: "editPublishedCells", args: [copy(report), copy(edits)] });
+      const r = copy(report);
+      const rejected = [];
+      for (const e of edits) {
+        const text = e.text.trim() === "" ? "0" : e.text.trim().replace(/[０-９]/g, (d) => String(d.charCodeAt(0) - 0xff10));
+        if (!/^\d+$/.test(text)) rejected.push({ key: e.key, text: e.text, message: `只能填写数字（${e.text}）` });
+        else r.figures[e.key] = String(Number(text));
+      }
+      return { checked: checked(r), rejected };
+    },
+    async savePublished(report, unread, sourceName, replace): Promise<SavedDto> {
+      fake.calls.push({ method: "savePublished", args: [copy(report), copy(unread), sourceName, replace] });
+      if (unread.length > 0) throw { code: "invalid_input", message: `“${sourceName}”中有${unread.length}格未能读准，请先补全` };
+      const key = { unit_name: report.unit.name, year: report.year };
+      if (reports.has(id(key)) && !replace)
+        throw { code: "already_exists", message: `“${report.unit.name}”${report.year}年的报告已经存在，请在列表中打开它` };
+      reports.set(id(key), { report: copy(report), updated_at: stamp() });
+      return { key, changed: true, ...fakeCheck(report) };
     },
     async onWindowClose(beforeClose) {
       fake.closeHooks.push(beforeClose);

@@ -28,12 +28,16 @@ export interface GridEditingOptions<C extends NavCell> {
   emit: (edits: CellEditDto[]) => void;
   /** The clerk tried to type into a total. */
   refuseTotal: () => void;
+  /** Totals are typed like any cell (a published report read back in, taken as published). */
+  typedTotals?: () => boolean;
   /** The clerk starts typing a new value into a cell. */
   onType?: () => void;
 }
 
 export function useGridEditing<C extends NavCell>(options: GridEditingOptions<C>) {
   const readonly = () => options.readonly();
+  /** A cell the clerk types into: totals only when they are typed, not computed. */
+  const typed = (cell: NavCell) => !cell.total || (options.typedTotals?.() ?? false);
 
   /** What the clerk typed last in each cell, shown until the parent's figures catch up — and kept
    * on screen while the backend refuses it, so the clerk sees what to correct. */
@@ -80,7 +84,7 @@ export function useGridEditing<C extends NavCell>(options: GridEditingOptions<C>
     return mode.value === "edit" && isActive(cell);
   }
   function editable(cell: C): boolean {
-    return !readonly() && !cell.total;
+    return !readonly() && typed(cell);
   }
   /** The text a cell shows when not being edited. */
   function shown(cell: C): string {
@@ -92,7 +96,7 @@ export function useGridEditing<C extends NavCell>(options: GridEditingOptions<C>
     return cell.row === 0 && cell.col === 0 ? 0 : -1;
   }
   function refuse(cell: C) {
-    if (cell.total && !readonly()) options.refuseTotal();
+    if (!typed(cell) && !readonly()) options.refuseTotal();
   }
 
   // When the active cell's figure changes under it (a paste, undo, totals refilled), keep its text
@@ -149,7 +153,7 @@ export function useGridEditing<C extends NavCell>(options: GridEditingOptions<C>
       pos = step(pos[0], pos[1]);
       if (!pos) return false;
       const cell = cellAt(pos[0], pos[1]);
-      if (cell && (readonly() || !cell.total)) {
+      if (cell && (readonly() || typed(cell))) {
         focusAt(cell.row, cell.col);
         return true;
       }
