@@ -275,7 +275,11 @@ mod tests {
             NORMATIVE.iter().all(|k| keys.contains(k)),
             "the row's cells are doubtful: {keys:?}"
         );
-        let made = read.doubtful.iter().find(|d| d.key == NORMATIVE[0]).unwrap();
+        let made = read
+            .doubtful
+            .iter()
+            .find(|d| d.key == NORMATIVE[0])
+            .unwrap();
         assert_eq!(made.label, "表二“规范性文件”行“本年新制作数量”列");
         assert!(read.lines.iter().any(|l| l.text == "3838223"));
         assert!(!read.notes.is_empty());
@@ -301,7 +305,9 @@ mod tests {
             .collect();
         let edited = edit_cells(&s, &read.checked.report, &edits).unwrap();
         assert_eq!(edited.rejected.len(), 1, "{:?}", edited.rejected);
-        assert!(edited.rejected[0].message.starts_with("表三“一、本年新收政府信息公开申请数量”行"));
+        assert!(edited.rejected[0]
+            .message
+            .starts_with("表三“一、本年新收政府信息公开申请数量”行"));
         let report = edited.checked.report;
         assert_eq!(report.figures[NORMATIVE[0]], "38");
         assert_eq!(report.figures["applications.handled_total.natural"], "31");
@@ -315,8 +321,7 @@ mod tests {
         )
         .unwrap();
         assert_eq!(
-            untouched.checked.report.figures["applications.handled_total.total"],
-            "40",
+            untouched.checked.report.figures["applications.handled_total.total"], "40",
             "a total is taken as typed"
         );
 
@@ -326,13 +331,15 @@ mod tests {
         let saved = save(&s, &report, Vec::new(), "连在一起.txt", true).unwrap();
         assert!(saved.changed);
         assert_eq!(saved.status, ReportStatus::HasErrors, "saved as published");
-        assert!(saved
-            .findings
-            .iter()
-            .any(|f| f.severity == Severity::Error
-                && f.cells.iter().any(|c| c == "applications.handled_total.natural")));
+        assert!(saved.findings.iter().any(|f| f.severity == Severity::Error
+            && f.cells
+                .iter()
+                .any(|c| c == "applications.handled_total.natural")));
         let stored = s.store().load("舒城县人民政府", 2020).unwrap().unwrap();
-        assert_eq!(stored.figures.count("applications.handled_total.natural"), 31);
+        assert_eq!(
+            stored.figures.count("applications.handled_total.natural"),
+            31
+        );
         assert_eq!(stored.figures.count(NORMATIVE[2]), 223);
         let list = reports::list_reports(&s).unwrap();
         assert_eq!(list.len(), 1);

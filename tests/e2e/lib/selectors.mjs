@@ -44,4 +44,16 @@ export const S = Object.freeze({
   importReports: id('import-reports'),
   listNotice: id('list-notice'),
   listError: id('list-error'),
+  // 读入已发布的报告 (a published report dropped or pasted): the confirmation screen.
+  publishedSource: id('published-source'),
+  publishedSourceName: id('published-source-name'),
+  publishedUnit: id('published-unit'),
+  publishedStatus: id('published-status'),
+  publishedDoubtful: id('published-doubtful'),
+  publishedAllRead: id('published-all-read'),
+  publishedSave: id('published-save'),
+  publishedCancel: id('published-cancel'),
+  publishedError: id('published-error'),
+  doubtfulCell: '[data-doubtful="true"]',
+  replaceText: id('replace-text'),
 });

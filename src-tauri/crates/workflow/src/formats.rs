@@ -308,3 +308,59 @@ mod unread_tests {
         assert_eq!(unread_labels(&read), ["表二“规章”行“本年新制作数量”列"]);
     }
 }
+
+#[cfg(test)]
+mod bytes_tests {
+    use super::*;
+    use crate::{save_confirmed, WorkflowError};
+    use nianbao_report::sample_report;
+    use nianbao_store::Store;
+
+    #[test]
+    fn a_source_read_from_bytes_is_read_as_its_file_and_shows_its_lines() {
+        let page = html::write_html(&sample_report());
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("报告.html");
+        std::fs::write(&path, &page).unwrap();
+        let from_file = read_source(&path).unwrap();
+        let pasted = read_source_bytes(Path::new("粘贴的内容"), Format::Html, page.as_bytes());
+        assert_eq!(pasted.unwrap(), from_file);
+        let lines = source_lines(Format::Html, page.as_bytes());
+        assert_eq!(lines[0].text, sample_report().title);
+        assert!(lines.iter().any(|l| l.cell && l.text == "187208"));
+        assert!(source_lines(Format::Exchange, b"{}").is_empty());
+        let err = read_source_bytes(Path::new("粘贴的内容"), Format::Text, "天气很好".as_bytes())
+            .unwrap_err()
+            .to_string();
+        assert!(err.starts_with("“粘贴的内容”不像一份"), "{err}");
+    }
+
+    #[test]
+    fn a_confirmed_report_is_saved_only_whole_and_replaces_only_when_asked() {
+        let dir = tempfile::tempdir().unwrap();
+        let mut store = Store::open(dir.path().join("nianbao.db")).unwrap();
+        let mut read = ReadReport {
+            report: sample_report(),
+            unread: vec!["proactive.regulations.made".into()],
+            notes: Vec::new(),
+        };
+        let source = Path::new("报告.txt");
+        let err = save_confirmed(&mut store, &read, source, true).unwrap_err();
+        assert!(matches!(err, WorkflowError::Unread { .. }), "{err}");
+        assert!(store.is_empty().unwrap());
+        read.unread.clear();
+        let saved = save_confirmed(&mut store, &read, source, false).unwrap();
+        assert_eq!(
+            (saved.unit_name.as_str(), saved.year),
+            ("舒城县人民政府", 2020)
+        );
+        let err = save_confirmed(&mut store, &read, source, false).unwrap_err();
+        assert!(matches!(err, WorkflowError::AlreadyExists { .. }), "{err}");
+        read.report.title.push('（');
+        save_confirmed(&mut store, &read, source, true).unwrap();
+        assert_eq!(
+            store.load("舒城县人民政府", 2020).unwrap().unwrap().title,
+            read.report.title
+        );
+    }
+}
