@@ -120,6 +120,14 @@ describe("读入已发布的报告", () => {
     const before = JSON.stringify([...backend.reports.values()].map((r) => r.report));
     await fill(w, MADE, "38");
     await w.get("[data-testid=published-cancel]").trigger("click");
+    // A cell was corrected: asked first; 继续核对 stays.
+    expect(w.get("[data-testid=cancel-text]").text()).toContain("不会保存");
+    expect(w.emitted("cancel")).toBeUndefined();
+    await w.get("[data-testid=cancel]").trigger("click");
+    expect(w.find("[data-testid=cancel-text]").exists()).toBe(false);
+    expect(w.emitted("cancel")).toBeUndefined();
+    await w.get("[data-testid=published-cancel]").trigger("click");
+    await w.get("[data-testid=confirm]").trigger("click");
     expect(w.emitted("cancel")).toHaveLength(1);
     expect(calls(backend, "savePublished")).toHaveLength(0);
     expect(JSON.stringify([...backend.reports.values()].map((r) => r.report))).toBe(before);

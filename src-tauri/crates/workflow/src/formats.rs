@@ -329,6 +329,11 @@ mod bytes_tests {
         assert_eq!(lines[0].text, sample_report().title);
         assert!(lines.iter().any(|l| l.cell && l.text == "187208"));
         assert!(source_lines(Format::Exchange, b"{}").is_empty());
+        let word = docx::write_docx(&sample_report()).unwrap();
+        let lines = source_lines(Format::Docx, &word);
+        assert_eq!(lines[0].text, sample_report().title);
+        assert!(lines.iter().any(|l| l.cell && l.text == "187208"));
+        assert!(source_lines(Format::Docx, b"not a zip").is_empty());
         let err = read_source_bytes(Path::new("粘贴的内容"), Format::Text, "天气很好".as_bytes())
             .unwrap_err()
             .to_string();
