@@ -102,6 +102,9 @@ pub fn read_exchange(bytes: &[u8]) -> Result<Exchange, ExchangeError> {
             column: e.column(),
             reason: match e.classify() {
                 serde_json::error::Category::Eof => "处文件意外结束（文件不完整）",
+                _ if e.to_string().starts_with("recursion limit exceeded") => {
+                    "处嵌套过深，不是年报数据文件"
+                }
                 _ if std::str::from_utf8(bytes).is_err() => "附近不是UTF-8编码的文字",
                 _ => "附近有语法错误",
             },

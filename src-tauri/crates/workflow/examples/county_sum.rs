@@ -6,7 +6,7 @@
 use nianbao_report::edition::{self, TableId, ValueKind, APPLICATION_ADDEND_COLUMNS};
 use nianbao_report::{write_report, Money, Report, Unit, UnitKind, Value};
 use nianbao_store::Store;
-use nianbao_workflow::{summarize_county, ImportBatch};
+use nianbao_workflow::{import_files, summarize_county, ImportOptions, Outcome};
 use std::time::{Duration, Instant};
 
 const COUNTY: &str = "某某县人民政府";
@@ -80,10 +80,11 @@ fn main() {
         let db = dir.path().join(format!("run{run}.db"));
         let start = Instant::now();
         let mut store = Store::open(&db).expect("a store");
-        let imported = ImportBatch::read(&files)
-            .and_then(|batch| batch.save(&mut store))
-            .expect("imported");
-        assert_eq!(imported.len(), UNITS);
+        let imported =
+            import_files(&mut store, &files, &ImportOptions::default()).expect("imported");
+        assert!(imported
+            .iter()
+            .all(|i| matches!(i.outcome, Outcome::Saved(_))));
         let imported_at = Instant::now();
         let summary = summarize_county(&store, COUNTY, 2022, false).expect("summed");
         assert_eq!(summary.aggregate.summed.len(), UNITS);
