@@ -252,12 +252,10 @@ fn weigh_and_save(
                 )
             }))
         } else {
-            options.year.filter(|&y| y != r.year).map(|year| {
-                refuse(format!(
-                    "是{}年的报告，正在收集的是{year}年的报告",
-                    r.year
-                ))
-            })
+            options
+                .year
+                .filter(|&y| y != r.year)
+                .map(|year| refuse(format!("是{}年的报告，正在收集的是{year}年的报告", r.year)))
         };
         if let Some(outcome) = outcome {
             results[c.index].outcome = outcome;
