@@ -614,7 +614,8 @@ impl From<&nianbao_workflow::Difference> for DifferenceDto {
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
 #[serde(tag = "kind", rename_all = "snake_case")]
 pub enum ImportQuestionDto {
-    /// The store's report changed after the file was made (times as Beijing time, 2027年1月20日 10:03).
+    /// The store's report changed after the file was made (UTC stamps; the UI shows them in
+    /// the machine's local time, as the list does).
     Conflict {
         changed_at: String,
         made_at: String,
@@ -656,7 +657,7 @@ pub struct FileImportDto {
 impl From<&nianbao_workflow::FileImport> for FileImportDto {
     fn from(f: &nianbao_workflow::FileImport) -> Self {
         use nianbao_store::SaveOutcome;
-        use nianbao_workflow::{local_minute, Outcome, Question};
+        use nianbao_workflow::{Outcome, Question};
         let (outcome, reason, question) = match &f.outcome {
             Outcome::Saved(SaveOutcome::Created) => (ImportOutcomeDto::Created, None, None),
             Outcome::Saved(SaveOutcome::Updated) => (ImportOutcomeDto::Updated, None, None),
@@ -672,8 +673,8 @@ impl From<&nianbao_workflow::FileImport> for FileImportDto {
                         made_at,
                         differences,
                     } => ImportQuestionDto::Conflict {
-                        changed_at: local_minute(changed_at),
-                        made_at: local_minute(made_at),
+                        changed_at: changed_at.clone(),
+                        made_at: made_at.clone(),
                         differences: differences.iter().map(DifferenceDto::from).collect(),
                     },
                     Question::NewUnit { parent } => ImportQuestionDto::NewUnit {

@@ -156,8 +156,8 @@ describe("报告列表", () => {
       label: "待确认",
       question: {
         kind: "conflict",
-        changed_at: "2022年1月21日 09:00",
-        made_at: "2022年1月20日 10:00",
+        changed_at: "2022-01-21T09:00:00.000",
+        made_at: "2022-01-20T10:00:00.000",
         differences: [{ place: "表二“规章”行“本年制发件数”列", key: "proactive.regulations.issued", in_store: "3", in_file: "4" }],
       },
     });
