@@ -81,6 +81,21 @@ enum Command {
         #[arg(long)]
         out: PathBuf,
     },
+    /// 生成报送文件（单位+年度.nianbao.json，带报送时间），交给上级单位汇总 /
+    /// Write a unit's stamped 报送 file into a folder, for its county
+    Send {
+        #[arg(long)]
+        db: PathBuf,
+        /// 单位全称 / the unit's full name
+        #[arg(long)]
+        unit: String,
+        /// 年度 / report year
+        #[arg(long)]
+        year: u16,
+        /// 存放报送文件的文件夹 / the folder to write into
+        #[arg(long)]
+        dir: PathBuf,
+    },
     /// 列出数据文件中的报告 / List the reports in a store
     List {
         #[arg(long)]
@@ -441,6 +456,19 @@ fn run(command: Command) -> Result<ExitCode, CliError> {
                 report.year,
                 out.display()
             );
+        }
+        Command::Send {
+            db,
+            unit,
+            year,
+            dir,
+        } => {
+            let store = open_existing(&db)?;
+            let report = store
+                .load(&unit, year)?
+                .ok_or(CliError::NotFound { unit, year })?;
+            let path = nianbao_workflow::send_report(&report, &dir)?;
+            println!("已生成报送文件：{}", path.display());
         }
         Command::List { db } => {
             let store = open_existing(&db)?;

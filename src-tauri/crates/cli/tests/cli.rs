@@ -577,4 +577,35 @@ fn a_county_takes_in_its_townships_word_reports_with_an_outcome_each() {
     );
     let o = cli(&["list", "--db", "n.db"], d.path());
     assert_eq!(text(&o).lines().count(), 2, "{}", text(&o));
+
+    // The unit's 报送 file, stamped, comes back into another store unchanged.
+    std::fs::create_dir(d.path().join("U盘 报送")).unwrap();
+    let o = cli(
+        &[
+            "send",
+            "--db",
+            "n.db",
+            "--unit",
+            "某某县数据资源局",
+            "--year",
+            "2022",
+            "--dir",
+            "U盘 报送",
+        ],
+        d.path(),
+    );
+    assert_eq!(o.status.code(), Some(0), "{}", text(&o));
+    let sent = d.path().join("U盘 报送/某某县数据资源局2022.nianbao.json");
+    assert!(std::fs::read_to_string(&sent)
+        .unwrap()
+        .contains("\"sent_at\": \"20"));
+    let o = cli(
+        &["import", "--db", "n.db", sent.to_str().unwrap()],
+        d.path(),
+    );
+    assert!(
+        text(&o).starts_with("无变化：某某县数据资源局 2022年"),
+        "{}",
+        text(&o)
+    );
 }
