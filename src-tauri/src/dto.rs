@@ -513,6 +513,13 @@ pub fn typescript_bindings() -> String {
         EditionYearsDto::decl(&cfg),
         UnitKindDto::decl(&cfg),
         FormatFactsDto::decl(&cfg),
+        ImportChoiceDto::decl(&cfg),
+        FileChoiceDto::decl(&cfg),
+        ImportRequestDto::decl(&cfg),
+        DifferenceDto::decl(&cfg),
+        ImportQuestionDto::decl(&cfg),
+        ImportOutcomeDto::decl(&cfg),
+        FileImportDto::decl(&cfg),
         DoubtfulCellDto::decl(&cfg),
         SourceLineDto::decl(&cfg),
         PublishedReadDto::decl(&cfg),
@@ -591,5 +598,140 @@ mod tests {
             .insert("applications.granted.natural".into(), "-2".into());
         let err = Report::try_from(&dto).unwrap_err().to_string();
         assert_eq!(err, "表三“（一）予以公开”行“自然人”列：不能为负数（-2）");
+    }
+}
+
+// ---- Importing many files (the county's collection) -------------------------------------
+
+/// The clerk's choice for a file that waited.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[serde(rename_all = "snake_case")]
+pub enum ImportChoiceDto {
+    TakeFile,
+    KeepStore,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+pub struct FileChoiceDto {
+    pub path: String,
+    pub choice: ImportChoiceDto,
+}
+
+/// Which files to import and how. No paths: the clerk picks them in an open dialog.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+pub struct ImportRequestDto {
+    pub paths: Option<Vec<String>>,
+    /// Collecting for this county (its units only; units not in the tree wait to be added).
+    pub county: Option<String>,
+    /// Collecting this year only.
+    pub year: Option<u16>,
+    pub choices: Vec<FileChoiceDto>,
+}
+
+/// Where the store's report and a file's differ.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+pub struct DifferenceDto {
+    pub place: String,
+    pub key: Option<String>,
+    pub in_store: String,
+    pub in_file: String,
+}
+
+impl From<&nianbao_workflow::Difference> for DifferenceDto {
+    fn from(d: &nianbao_workflow::Difference) -> Self {
+        DifferenceDto {
+            place: d.place.clone(),
+            key: d.key.clone(),
+            in_store: d.in_store.clone(),
+            in_file: d.in_file.clone(),
+        }
+    }
+}
+
+/// Why a file waits for the clerk.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[serde(tag = "kind", rename_all = "snake_case")]
+pub enum ImportQuestionDto {
+    /// The store's report changed after the file was made (UTC stamps; the UI shows them in
+    /// the machine's local time, as the list does).
+    Conflict {
+        changed_at: String,
+        made_at: String,
+        differences: Vec<DifferenceDto>,
+    },
+    /// The unit is not in the tree: add it under `parent`?
+    NewUnit { parent: String },
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[serde(rename_all = "snake_case")]
+pub enum ImportOutcomeDto {
+    Created,
+    Updated,
+    Unchanged,
+    Refused,
+    Waiting,
+    Kept,
+}
+
+/// One file of an import and what became of it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+pub struct FileImportDto {
+    pub path: String,
+    pub file_name: String,
+    pub unit_name: Option<String>,
+    pub year: Option<u16>,
+    pub outcome: ImportOutcomeDto,
+    /// 新增 / 已更新 / 无变化 / 未导入 / 待确认 / 保留库中版本
+    pub label: String,
+    /// Why it was not imported.
+    pub reason: Option<String>,
+    pub question: Option<ImportQuestionDto>,
+    pub hard_errors: u32,
+    /// The unit was added to the tree under this unit.
+    pub added_under: Option<String>,
+}
+
+impl From<&nianbao_workflow::FileImport> for FileImportDto {
+    fn from(f: &nianbao_workflow::FileImport) -> Self {
+        use nianbao_store::SaveOutcome;
+        use nianbao_workflow::{Outcome, Question};
+        let (outcome, reason, question) = match &f.outcome {
+            Outcome::Saved(SaveOutcome::Created) => (ImportOutcomeDto::Created, None, None),
+            Outcome::Saved(SaveOutcome::Updated) => (ImportOutcomeDto::Updated, None, None),
+            Outcome::Saved(SaveOutcome::Unchanged) => (ImportOutcomeDto::Unchanged, None, None),
+            Outcome::Refused(reason) => (ImportOutcomeDto::Refused, Some(reason.clone()), None),
+            Outcome::Kept => (ImportOutcomeDto::Kept, None, None),
+            Outcome::Waiting(q) => (
+                ImportOutcomeDto::Waiting,
+                None,
+                Some(match q {
+                    Question::Conflict {
+                        changed_at,
+                        made_at,
+                        differences,
+                    } => ImportQuestionDto::Conflict {
+                        changed_at: changed_at.clone(),
+                        made_at: made_at.clone(),
+                        differences: differences.iter().map(DifferenceDto::from).collect(),
+                    },
+                    Question::NewUnit { parent } => ImportQuestionDto::NewUnit {
+                        parent: parent.clone(),
+                    },
+                }),
+            ),
+        };
+        FileImportDto {
+            path: f.path.display().to_string(),
+            file_name: f.file_name(),
+            unit_name: f.unit_name.clone(),
+            year: f.year,
+            outcome,
+            label: f.outcome.label().into(),
+            reason,
+            question,
+            hard_errors: f.hard_errors as u32,
+            added_under: f.added_under.clone(),
+        }
     }
 }

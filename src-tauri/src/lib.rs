@@ -51,11 +51,11 @@ fn open_store(app: &tauri::App) -> Result<Store, Box<dyn std::error::Error>> {
     Ok(store)
 }
 
-/// Imports the exchange files named on the command line: Windows starts `nianbao.exe "<file>"`
+/// Imports the report files named on the command line: Windows starts `nianbao.exe "<file>"`
 /// when the clerk opens a `.nianbao.json` file with 年报 (the installers register that), and a
-/// second start hands its arguments to the running app. All or nothing, like 导入数据文件; the
-/// clerk is told the outcome in a window, and the UI hears `exchange-imported` (the imported
-/// reports' summaries) to refresh its list.
+/// second start hands its arguments to the running app. Each file gets its outcome, as with
+/// 导入; the clerk is told them in a window, and the UI hears `exchange-imported` to refresh
+/// its list. A file that waits for a choice is to be imported again through 导入.
 fn import_from_command_line(app: &tauri::AppHandle, args: &[String]) {
     let paths = exchange_files(args);
     if paths.is_empty() {
@@ -65,18 +65,40 @@ fn import_from_command_line(app: &tauri::AppHandle, args: &[String]) {
     let Some(state) = app.try_state::<Arc<AppState>>() else {
         return;
     };
-    let (message, kind) = match commands::output::import_files(&state, &paths) {
-        Ok(imported) => {
-            let _ = app.emit("exchange-imported", &imported);
-            // Worded as the list's own notice after 导入数据文件.
-            let names: Vec<String> = imported
+    let request = dto::ImportRequestDto {
+        paths: None,
+        county: None,
+        year: None,
+        choices: Vec::new(),
+    };
+    let (message, kind) = match commands::import::import_files(&state, &paths, &request) {
+        Ok(results) => {
+            let _ = app.emit("exchange-imported", &results);
+            let lines: Vec<String> = results
                 .iter()
-                .map(|r| format!("{}{}年", r.unit_name, r.year))
+                .map(|r| {
+                    let what = match (&r.unit_name, r.year) {
+                        (Some(u), Some(y)) => format!("{u}{y}年"),
+                        _ => r.file_name.clone(),
+                    };
+                    match (&r.reason, &r.question) {
+                        (Some(reason), _) => format!("{}：{what}（{reason}）", r.label),
+                        (None, Some(_)) => {
+                            format!("{}：{what}（请在“导入”中选择后再导入）", r.label)
+                        }
+                        _ => format!("{}：{what}", r.label),
+                    }
+                })
                 .collect();
-            (
-                format!("已导入{}份报告：{}。", imported.len(), names.join("、")),
-                MessageDialogKind::Info,
-            )
+            let kind = if results
+                .iter()
+                .all(|r| r.reason.is_none() && r.question.is_none())
+            {
+                MessageDialogKind::Info
+            } else {
+                MessageDialogKind::Warning
+            };
+            (lines.join("\n"), kind)
         }
         Err(e) => (e.message, MessageDialogKind::Error),
     };
@@ -156,7 +178,8 @@ pub fn run() {
             commands::export_report,
             commands::web_page,
             commands::print_pdf,
-            commands::import_reports,
+            commands::import::import_report_files,
+            commands::import::send_report,
             commands::published::read_published_file,
             commands::published::read_published_paste,
             commands::published::edit_published_cells,

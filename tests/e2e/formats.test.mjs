@@ -12,7 +12,7 @@ import { execFileSync } from 'node:child_process';
 import { copyFileSync, existsSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { launch, ARTIFACTS, CLI, OPEN_FILE, SAVE_DIR } from './lib/app.mjs';
+import { launch, openFiles, ARTIFACTS, CLI, SAVE_DIR } from './lib/app.mjs';
 import { S } from './lib/selectors.mjs';
 import { Key, waitUntil } from './lib/webdriver.mjs';
 import { zipText } from './lib/zip.mjs';
@@ -53,7 +53,7 @@ function saved(extension) {
 
 test('a clerk exports the web page and the Excel file, and imports a filled workbook', async (t) => {
   assert.ok(existsSync(CLI), `${CLI} (cargo build -p nianbao-cli)`);
-  assert.ok(SAVE_DIR && OPEN_FILE, 'run through tests/e2e/run.sh (NIANBAO_SAVE_DIR, NIANBAO_OPEN_FILES)');
+  assert.ok(SAVE_DIR, 'run through tests/e2e/run.sh (NIANBAO_SAVE_DIR, NIANBAO_OPEN_FILES)');
   ({ session } = await launch());
   try {
     await formats(t);
@@ -146,17 +146,18 @@ async function formats(t) {
   read.figures[CHANGED.key] = CHANGED.after;
   const filled = path.join(work, 'filled.json');
   writeFileSync(filled, JSON.stringify(read, null, 2));
-  cli('convert', filled, '--out', OPEN_FILE);
+  cli('convert', filled, '--out', path.join(openFiles(), 'import.xlsx'));
 
-  // 导入 on the report list.
+  // 导入 on the report list: the workbook's outcome is 已更新.
   await session.click(S.backToList);
   const importButton = await session.waitFor(S.importReports);
-  assert.equal((await content(S.importReports)).trim(), '导入数据文件或Excel…');
+  assert.equal((await content(S.importReports)).trim(), '导入报告文件…');
   await importButton.click();
-  const notice = await textBecomes(S.listNotice, /已导入/, 'the import notice', 30_000);
-  assert.equal(notice.trim(), `已导入1份报告：${UNIT}${YEAR}年（替换了原有的报告）。`);
+  await session.waitFor(S.importFileOutcome('import.xlsx', 'updated'), { timeout: 30_000 });
+  assert.equal((await content(S.importSummary)).trim(), '共1个文件：已更新1份。');
   assert.equal(await content(S.listError), null);
   await session.screenshot('formats-imported-list', ARTIFACTS);
+  await session.click(S.closeImportResults);
 
   // The editor shows the new figure.
   await (await session.waitFor(S.openReport(UNIT, YEAR))).click();

@@ -28,7 +28,7 @@ fi
 
 tmp=$(mktemp -d /tmp/nianbao-e2e.XXXXXX)
 artifacts=$root/tests/artifacts
-mkdir -p "$artifacts" "$tmp"/{home,data,config,cache,run,bin,out,in}
+mkdir -p "$artifacts" "$tmp"/{home,data,config,cache,run,bin,out,in/open}
 chmod 700 "$tmp/run"
 # The tests run a private copy: target/debug/nianbao is shared with everyone building in this tree,
 # and someone may relink it in the middle of a run.
@@ -72,13 +72,13 @@ fi
 #   nianbao already running on the machine's bus can't swallow the test's instance;
 # - HOME and XDG_*: a throw-away store (app_local_data_dir = $XDG_DATA_HOME/cn.nianbao.desktop);
 # - NIANBAO_SAVE_DIR: exports (PDF, Excel, web page, …) go there instead of a native save dialog;
-# - NIANBAO_OPEN_FILES: 导入 reads these files instead of asking in a native open dialog (a test
-#   writes them before it clicks 导入).
+# - NIANBAO_OPEN_FILES: 导入 reads these files instead of asking in a native open dialog; a folder
+#   stands for every file in it (a test empties in/open, writes its files there, then clicks 导入).
 setsid env \
   DISPLAY="$display" GDK_BACKEND=x11 WAYLAND_DISPLAY= \
   HOME="$tmp/home" XDG_DATA_HOME="$tmp/data" XDG_CONFIG_HOME="$tmp/config" \
   XDG_CACHE_HOME="$tmp/cache" XDG_RUNTIME_DIR="$tmp/run" \
-  NIANBAO_SAVE_DIR="$tmp/out" NIANBAO_OPEN_FILES="$tmp/in/import.xlsx" NO_AT_BRIDGE=1 ${NIANBAO_E2E_WEBKIT_ENV:-} \
+  NIANBAO_SAVE_DIR="$tmp/out" NIANBAO_OPEN_FILES="$tmp/in/open" NO_AT_BRIDGE=1 ${NIANBAO_E2E_WEBKIT_ENV:-} \
   dbus-run-session --config-file="$root/tests/e2e/dbus-session.conf" -- tauri-driver --port "$port" --native-port $((port + 1)) \
     --native-driver "$(command -v WebKitWebDriver)" >"$artifacts/e2e-driver.log" 2>&1 &
 groups+=($!)
@@ -94,7 +94,7 @@ done
 echo "e2e: display $display, tauri-driver $url, data in $tmp"
 # One file at a time: every test file launches its own app instance (single-instance app).
 # node runs in the background so that a TERM/INT reaches the trap at once, not after the tests.
-TAURI_DRIVER_URL="$url" NIANBAO_E2E_DATA="$tmp" NIANBAO_E2E_SAVE_DIR="$tmp/out" NIANBAO_E2E_OPEN_FILES="$tmp/in/import.xlsx" NIANBAO_E2E_ARTIFACTS="$artifacts" NIANBAO_E2E_APP="$tmp/bin/nianbao" NIANBAO_E2E_CLI="$tmp/bin/nianbao-cli" \
+TAURI_DRIVER_URL="$url" NIANBAO_E2E_DATA="$tmp" NIANBAO_E2E_SAVE_DIR="$tmp/out" NIANBAO_E2E_OPEN_DIR="$tmp/in/open" NIANBAO_E2E_ARTIFACTS="$artifacts" NIANBAO_E2E_APP="$tmp/bin/nianbao" NIANBAO_E2E_CLI="$tmp/bin/nianbao-cli" \
   setsid node --test --test-concurrency=1 "${@:-tests/e2e/}" > >(tee "$artifacts/e2e-output.log") 2>&1 &
 groups+=($!)
 rc=0

@@ -15,7 +15,9 @@ import type {
   Edition,
   EditionLayoutDto,
   FileFormatDto,
+  FileImportDto,
   FormatFactsDto,
+  ImportRequestDto,
   PublishedReadDto,
   ReviewSheetDto,
   ReportDto,
@@ -57,8 +59,12 @@ export interface Backend {
   exportReport(report: ReportDto, format: FileFormatDto): Promise<string | null>;
   /** The report as one self-contained web page, for the portal's editor (复制网页版). */
   webPage(report: ReportDto): Promise<string>;
-  /** Open dialog for exchange files and Excel workbooks; all are read before any is saved. */
-  importReports(): Promise<ReportSummaryDto[]>;
+  /** Imports report files (those of `request.paths`, or picked in an open dialog when null),
+   * each with its outcome: 新增 / 已更新 / 无变化 / 未导入 with the reason / 待确认. */
+  importFiles(request: ImportRequestDto): Promise<FileImportDto[]>;
+  /** 报送文件: the stored report as `<单位><年度>.nianbao.json` in a folder the clerk picks;
+   * null when the clerk cancelled. */
+  sendReport(key: ReportKeyDto): Promise<string | null>;
   /** Runs `beforeClose` (e.g. saving what is pending) when the clerk closes the window, then
    * lets the window close. Resolves to a function that removes the hook. */
   onWindowClose(beforeClose: () => Promise<void>): Promise<() => void>;
@@ -114,7 +120,8 @@ export const tauriBackend: Backend = {
   exportReport: (report, format) =>
     invoke("export_report", { report, format, draft: false, reviewSheet: "omitted" }),
   webPage: (report) => invoke("web_page", { report }),
-  importReports: () => invoke("import_reports"),
+  importFiles: (request) => invoke("import_report_files", { request }),
+  sendReport: (key) => invoke("send_report", { key }),
   onWindowClose: (beforeClose) => getCurrentWindow().onCloseRequested(() => beforeClose()),
   onReportsImported: (imported) => listen("exchange-imported", () => imported()),
   onFilesDropped: (dropped) =>

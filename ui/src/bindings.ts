@@ -167,6 +167,40 @@ editions: Array<EditionYearsDto>, unit_kinds: Array<UnitKindDto>,
  */
 total_rules: Array<number>, };
 
+export type ImportChoiceDto = "take_file" | "keep_store";
+
+export type FileChoiceDto = { path: string, choice: ImportChoiceDto, };
+
+export type ImportRequestDto = { paths: Array<string> | null, 
+/**
+ * Collecting for this county (its units only; units not in the tree wait to be added).
+ */
+county: string | null, 
+/**
+ * Collecting this year only.
+ */
+year: number | null, choices: Array<FileChoiceDto>, };
+
+export type DifferenceDto = { place: string, key: string | null, in_store: string, in_file: string, };
+
+export type ImportQuestionDto = { "kind": "conflict", changed_at: string, made_at: string, differences: Array<DifferenceDto>, } | { "kind": "new_unit", parent: string, };
+
+export type ImportOutcomeDto = "created" | "updated" | "unchanged" | "refused" | "waiting" | "kept";
+
+export type FileImportDto = { path: string, file_name: string, unit_name: string | null, year: number | null, outcome: ImportOutcomeDto, 
+/**
+ * 新增 / 已更新 / 无变化 / 未导入 / 待确认 / 保留库中版本
+ */
+label: string, 
+/**
+ * Why it was not imported.
+ */
+reason: string | null, question: ImportQuestionDto | null, hard_errors: number, 
+/**
+ * The unit was added to the tree under this unit.
+ */
+added_under: string | null, };
+
 export type DoubtfulCellDto = { key: string, 
 /**
  * 表二“规范性文件”行“本年新制作数量”列

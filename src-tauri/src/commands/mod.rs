@@ -2,6 +2,7 @@
 //! arguments and calls a plain function of the same name in [`reports`] or [`output`], which is
 //! what the tests exercise; store and PDF work runs off the main thread.
 
+pub mod import;
 pub mod output;
 pub mod published;
 pub mod reports;
@@ -16,7 +17,7 @@ use std::sync::Arc;
 use tauri::{AppHandle, State};
 
 /// Runs blocking domain work (SQLite, PDF) on the blocking thread pool.
-async fn blocking<T: Send + 'static>(
+pub(crate) async fn blocking<T: Send + 'static>(
     state: &State<'_, Arc<AppState>>,
     work: impl FnOnce(&AppState) -> CommandResult<T> + Send + 'static,
 ) -> CommandResult<T> {
@@ -161,12 +162,4 @@ pub async fn print_pdf(
         output::print_pdf(s, &app, &report, draft, review_sheet)
     })
     .await
-}
-
-#[tauri::command]
-pub async fn import_reports(
-    app: AppHandle,
-    state: State<'_, Arc<AppState>>,
-) -> CommandResult<Vec<ReportSummaryDto>> {
-    blocking(&state, move |s| output::import_reports(s, &app)).await
 }

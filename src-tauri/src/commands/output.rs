@@ -1,6 +1,5 @@
-//! What leaves the app and comes in: the PDF (preview, print), exports in every format, the
-//! web page for the portal, imports of exchange files and Excel workbooks. The rules (the
-//! final copy, atomic writes, all-or-nothing import) are the workflow crate's, shared with
+//! What leaves the app: the PDF (preview, print), exports in every format, the web page for
+//! the portal. The rules (the final copy, atomic writes) are the workflow crate's, shared with
 //! nianbao-cli; what is here is the window's part: dialogs and the system viewer.
 
 use crate::dto::*;
@@ -63,7 +62,7 @@ pub(crate) fn printable(
 
 /// Where to save: the clerk's choice in a save dialog, or, for the end-to-end tests, the
 /// folder in `NIANBAO_SAVE_DIR` (native dialogs cannot be driven through WebDriver).
-fn save_path(app: &AppHandle, name: &str, filter: (&str, &str)) -> Option<PathBuf> {
+pub(crate) fn save_path(app: &AppHandle, name: &str, filter: (&str, &str)) -> Option<PathBuf> {
     if let Some(dir) = std::env::var_os("NIANBAO_SAVE_DIR") {
         return Some(Path::new(&dir).join(name));
     }
@@ -126,53 +125,4 @@ pub fn print_pdf(
         .open_path(path.display().to_string(), None::<&str>)
         .map_err(|e| CommandError::new(ErrorCode::Io, format!("无法打开PDF阅读器：{e}")))?;
     Ok(path.display().to_string())
-}
-
-/// Which files to import: the clerk's choice in an open dialog, or, for the end-to-end tests,
-/// the files listed in `NIANBAO_OPEN_FILES` (separated as in `PATH`), as `NIANBAO_SAVE_DIR`
-/// stands in for the save dialog.
-fn open_paths(app: &AppHandle) -> Vec<PathBuf> {
-    if let Some(list) = std::env::var_os("NIANBAO_OPEN_FILES") {
-        return std::env::split_paths(&list)
-            .filter(|p| !p.as_os_str().is_empty())
-            .collect();
-    }
-    app.dialog()
-        .file()
-        .add_filter("年报数据文件或Excel工作簿", &["json", "xlsx"])
-        .add_filter(
-            "已发布的年度报告（Word、网页、文本）",
-            &["docx", "html", "htm", "txt"],
-        )
-        .blocking_pick_files()
-        .unwrap_or_default()
-        .into_iter()
-        .filter_map(|p| p.into_path().ok())
-        .collect()
-}
-
-/// Reads the chosen report files (exchange files, Excel workbooks; all of them first) and
-/// saves them in one transaction. Nothing chosen: nothing imported.
-pub fn import_reports(state: &AppState, app: &AppHandle) -> CommandResult<Vec<ReportSummaryDto>> {
-    let paths = open_paths(app);
-    if paths.is_empty() {
-        return Ok(Vec::new());
-    }
-    import_files(state, &paths)
-}
-
-/// The listing lines of the reports the files held.
-pub fn import_files(state: &AppState, paths: &[PathBuf]) -> CommandResult<Vec<ReportSummaryDto>> {
-    let mut store = state.store();
-    let imported = nianbao_workflow::import_exchange_files(&mut store, paths)?;
-    let list = nianbao_workflow::list_reports(&store, state.fonts())?;
-    Ok(list
-        .iter()
-        .filter(|l| {
-            imported
-                .iter()
-                .any(|i| i.unit_name == l.unit_name && i.year == l.year)
-        })
-        .map(ReportSummaryDto::from)
-        .collect())
 }

@@ -142,7 +142,7 @@ pub fn save(
         unread,
         notes: Vec::new(),
     };
-    let imported = nianbao_workflow::save_confirmed(
+    let outcome = nianbao_workflow::save_confirmed(
         &mut state.store(),
         &read,
         &PathBuf::from(source_name),
@@ -151,12 +151,12 @@ pub fn save(
     let findings = nianbao_workflow::findings(&state.store(), &read.report, state.fonts())?;
     Ok(SavedDto {
         key: ReportKeyDto {
-            unit_name: imported.unit_name,
-            year: imported.year,
+            unit_name: read.report.unit.name.clone(),
+            year: read.report.year,
         },
         status: ReportStatus::of(&read.report, &findings),
         findings,
-        changed: imported.outcome != nianbao_store::SaveOutcome::Unchanged,
+        changed: outcome != nianbao_store::SaveOutcome::Unchanged,
     })
 }
 

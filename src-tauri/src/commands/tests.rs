@@ -1,12 +1,13 @@
 //! The commands' plain functions against a real store on disk (no window needed).
 
-use super::{output, reports};
+use super::{import, output, reports};
 use crate::dto::*;
 use crate::error::ErrorCode;
 use crate::AppState;
 use nianbao_report::{sample_report, Edition, ReportStatus, Severity, UnitKind};
 use nianbao_store::Store;
 use nianbao_workflow::Purpose;
+use std::path::PathBuf;
 
 fn state() -> (tempfile::TempDir, AppState) {
     let dir = tempfile::tempdir().unwrap();
@@ -233,7 +234,7 @@ fn the_preview_is_a_pdf_and_a_final_copy_waits_for_the_errors_to_go() {
 }
 
 #[test]
-fn importing_files_is_all_or_nothing() {
+fn importing_files_gives_each_its_outcome_and_a_sent_file_comes_back_unchanged() {
     let (d, s) = state();
     let good = d.path().join("good.json");
     let mut other = sample_report();
@@ -241,13 +242,42 @@ fn importing_files_is_all_or_nothing() {
     std::fs::write(&good, nianbao_report::write_report(&other)).unwrap();
     let bad = d.path().join("bad.json");
     std::fs::write(&bad, "{ \"format\": ").unwrap();
-    let err = output::import_files(&s, &[good.clone(), bad]).unwrap_err();
-    assert_eq!(err.code, ErrorCode::InvalidInput);
-    assert!(err.message.contains("bad.json"));
-    assert_eq!(reports::list_reports(&s).unwrap().len(), 1);
-    let imported = output::import_files(&s, &[good]).unwrap();
-    assert_eq!(imported.len(), 1);
+    let request = ImportRequestDto {
+        paths: None,
+        county: None,
+        year: None,
+        choices: Vec::new(),
+    };
+    let results = import::import_files(&s, &[good.clone(), bad], &request).unwrap();
+    assert_eq!(results[0].outcome, ImportOutcomeDto::Created);
+    assert_eq!(results[0].label, "新增");
+    assert_eq!(results[1].outcome, ImportOutcomeDto::Refused);
+    assert!(
+        results[1]
+            .reason
+            .as_deref()
+            .unwrap()
+            .contains("文件意外结束"),
+        "{results:?}"
+    );
+    assert_eq!(results[1].file_name, "bad.json");
     assert_eq!(reports::list_reports(&s).unwrap().len(), 2);
+
+    // 报送文件 into a folder with a space and Chinese characters; the file comes back 无变化.
+    let folder = d.path().join("U盘 报送");
+    std::fs::create_dir(&folder).unwrap();
+    let key = ReportKeyDto {
+        unit_name: "城关镇人民政府".into(),
+        year: other.year,
+    };
+    let sent = import::send_report_to(&s, &key, &folder).unwrap();
+    assert!(sent.ends_with("城关镇人民政府2020.nianbao.json"), "{sent}");
+    let results = import::import_files(&s, &[PathBuf::from(&sent)], &request).unwrap();
+    assert_eq!(
+        results[0].outcome,
+        ImportOutcomeDto::Unchanged,
+        "{results:?}"
+    );
 }
 
 #[test]

@@ -1,7 +1,7 @@
 // Starting and stopping nianbao for a test, with the timing of the cold start.
 
 import path from 'node:path';
-import { existsSync, readFileSync, readdirSync, readlinkSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, readdirSync, readlinkSync, rmSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { Session, waitUntil } from './webdriver.mjs';
 import { S } from './selectors.mjs';
@@ -13,8 +13,17 @@ export const ARTIFACTS = process.env.NIANBAO_E2E_ARTIFACTS ?? path.join(ROOT, 't
 export const DATA = process.env.NIANBAO_E2E_DATA;
 /** Where the app writes exports (NIANBAO_SAVE_DIR replaces the native save dialog). */
 export const SAVE_DIR = process.env.NIANBAO_E2E_SAVE_DIR;
-/** What 导入 reads (NIANBAO_OPEN_FILES replaces the native open dialog): write it, then click 导入. */
-export const OPEN_FILE = process.env.NIANBAO_E2E_OPEN_FILES;
+/** What 导入 reads (NIANBAO_OPEN_FILES names this folder in place of the native open dialog):
+ * every file in it. Empty it with `openFiles()`, write the files, then click 导入. */
+export const OPEN_DIR = process.env.NIANBAO_E2E_OPEN_DIR;
+
+/** Empties OPEN_DIR and returns it, for a test to write the files 导入 will read. */
+export function openFiles() {
+  if (!OPEN_DIR) throw new Error('run through tests/e2e/run.sh (NIANBAO_E2E_OPEN_DIR)');
+  rmSync(OPEN_DIR, { recursive: true, force: true });
+  mkdirSync(OPEN_DIR, { recursive: true });
+  return OPEN_DIR;
+}
 export const IDENTIFIER = JSON.parse(readFileSync(path.join(ROOT, 'tauri.conf.json'), 'utf8')).identifier;
 export const APP = path.resolve(process.env.NIANBAO_E2E_APP ?? path.join(ROOT, 'target/debug/nianbao'));
 /** nianbao-cli, for making and reading report files (run.sh copies it beside the app). */

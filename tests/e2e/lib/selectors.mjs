@@ -44,6 +44,16 @@ export const S = Object.freeze({
   importReports: id('import-reports'),
   listNotice: id('list-notice'),
   listError: id('list-error'),
+  // 导入结果: one line per file, with its outcome (data-outcome) and the answers to a question.
+  importResults: id('import-results'),
+  importSummary: id('import-summary'),
+  importFile: (name) => `${id('import-file')}[data-file="${name}"]`,
+  importFileOutcome: (name, outcome) => `${id('import-file')}[data-file="${name}"][data-outcome="${outcome}"]`,
+  importDifference: id('import-difference'),
+  takeFile: id('take-file'),
+  addUnit: id('add-unit'),
+  closeImportResults: id('close-import-results'),
+  sendReport: (unit, year) => `${id('report-row')}[data-unit="${unit}"][data-year="${year}"] ${id('send-report')}`,
   // 读入已发布的报告 (a published report dropped or pasted): the confirmation screen.
   publishedSource: id('published-source'),
   publishedSourceName: id('published-source-name'),

@@ -332,9 +332,13 @@ export function createFakeBackend(initial: ReportDto[] = [sampleReport()]): Fake
       fake.calls.push({ method: "webPage", args: [copy(report)] });
       return `<html><body><h1>${report.title}</h1></body></html>`;
     },
-    async importReports() {
-      fake.calls.push({ method: "importReports", args: [] });
+    async importFiles(request) {
+      fake.calls.push({ method: "importFiles", args: [copy(request)] });
       return [];
+    },
+    async sendReport(key) {
+      fake.calls.push({ method: "sendReport", args: [copy(key)] });
+      return `/media/U盘/${key.unit_name}${key.year}.nianbao.json`;
     },
     async onReportsImported(imported) {
       fake.importHooks.push(imported);

@@ -3,6 +3,7 @@ import { flushPromises } from "@vue/test-utils";
 import ReportList from "./ReportList.vue";
 import { blankReport, createFakeBackend, sampleReport } from "../testing/fakeBackend";
 import { mountWith } from "../testing/mount";
+import type { FileImportDto } from "../bindings";
 
 afterEach(() => {
   document.body.innerHTML = "";
@@ -117,62 +118,98 @@ describe("报告列表", () => {
     expect(w.findAll("[data-testid=report-row]").map((r) => r.attributes("data-unit"))).toEqual(["舒城县人民政府"]);
   });
 
-  it("exports a report's data file", async () => {
+  it("报送文件 writes the unit's file and says where", async () => {
     const backend = createFakeBackend();
     const w = mountWith(ReportList, backend);
     await flushPromises();
-    await w.get("[data-testid=export-exchange]").trigger("click");
+    await w.get("[data-testid=send-report]").trigger("click");
     await flushPromises();
-    expect(w.text()).toContain("数据文件已保存到：/tmp/舒城县人民政府2020年报数据.json");
+    expect(backend.calls.find((c) => c.method === "sendReport")?.args).toEqual([{ unit_name: "舒城县人民政府", year: 2020 }]);
+    expect(w.get("[data-testid=list-notice]").text()).toContain("报送文件已保存到：/media/U盘/舒城县人民政府2020.nianbao.json");
   });
 
-  it("导入 says it takes data files or Excel workbooks, imports, and lists what came in", async () => {
+  it("导入 shows every file's outcome, waiting files first, and answers a conflict cell by cell", async () => {
     const backend = createFakeBackend([]);
     const w = mountWith(ReportList, backend);
     await flushPromises();
-    expect(w.text()).toContain("或导入乡镇、部门报送的数据文件或Excel表格");
+    expect(w.text()).toContain("或导入乡镇、部门的报送文件");
     const button = w.get("[data-testid=import-reports]");
-    expect(button.text()).toBe("导入数据文件或Excel…");
+    expect(button.text()).toBe("导入报告文件…");
     expect(button.attributes("title")).toContain("Excel工作簿（.xlsx）");
 
-    const imported = withErrors();
-    backend.importReports = async () => {
-      backend.reports.set(`${imported.unit.name}\u00002021`, { report: imported, updated_at: "2021-02-01T08:00:00Z" });
-      return backend.listReports();
+    const township = withErrors();
+    const file = (name: string, rest: Partial<FileImportDto>): FileImportDto => ({
+      path: `/u/${name}`,
+      file_name: name,
+      unit_name: "城关镇人民政府",
+      year: 2021,
+      outcome: "created",
+      label: "新增",
+      reason: null,
+      question: null,
+      hard_errors: 0,
+      added_under: null,
+      ...rest,
+    });
+    const conflict = file("城关镇2021.nianbao.json", {
+      outcome: "waiting",
+      label: "待确认",
+      question: {
+        kind: "conflict",
+        changed_at: "2022-01-21T09:00:00.000",
+        made_at: "2022-01-20T10:00:00.000",
+        differences: [{ place: "表二“规章”行“本年制发件数”列", key: "proactive.regulations.issued", in_store: "3", in_file: "4" }],
+      },
+    });
+    backend.importFiles = async (request) => {
+      backend.calls.push({ method: "importFiles", args: [request] });
+      if (request.choices.length > 0) {
+        backend.reports.set(`${township.unit.name}\u00002021`, { report: township, updated_at: "2022-02-01T08:00:00Z" });
+        return [file("城关镇2021.nianbao.json", { outcome: "updated", label: "已更新", hard_errors: 2 })];
+      }
+      return [
+        file("a.json", { unit_name: "桃溪镇人民政府" }),
+        file("坏.json", { unit_name: null, year: null, outcome: "refused", label: "未导入", reason: "文件不是有效的JSON：第3行第14列附近有语法错误" }),
+        conflict,
+      ];
     };
     await button.trigger("click");
     await flushPromises();
-    expect(w.get("[role=status]").text()).toBe("已导入1份报告：城关镇人民政府2021年。");
+    const dialog = w.get("[data-testid=import-results]");
+    expect(dialog.get("[data-testid=import-summary]").text()).toBe("共3个文件：新增1份，未导入1份，待确认1份。");
+    const files = dialog.findAll("[data-testid=import-file]");
+    expect(files.map((f) => f.attributes("data-outcome"))).toEqual(["waiting", "refused", "created"]);
+    expect(files[1].get("[data-testid=import-reason]").text()).toContain("第3行第14列");
+    expect(files[0].text()).toContain("库中的这份报告在2022年1月21日 09:00修改过");
+    expect(files[0].get("[data-testid=import-difference]").text()).toBe("表二“规章”行“本年制发件数”列34");
+
+    await files[0].get("[data-testid=take-file]").trigger("click");
+    await flushPromises();
+    const last = backend.calls.filter((c) => c.method === "importFiles").pop();
+    expect(last?.args[0]).toEqual({
+      paths: ["/u/城关镇2021.nianbao.json"],
+      county: null,
+      year: null,
+      choices: [{ path: "/u/城关镇2021.nianbao.json", choice: "take_file" }],
+    });
+    const updated = w.get("[data-file='城关镇2021.nianbao.json']");
+    expect(updated.attributes("data-outcome")).toBe("updated");
+    expect(updated.text()).toContain("这份报告有2处错误");
     expect(w.findAll("[data-testid=report-row]").map((r) => r.attributes("data-unit"))).toEqual(["城关镇人民政府"]);
+    await w.get("[data-testid=close-import-results]").trigger("click");
+    expect(w.find("[data-testid=import-results]").exists()).toBe(false);
   });
 
-  it("says which imported reports took the place of reports already in the list", async () => {
-    const sample = sampleReport();
-    const backend = createFakeBackend([sample]);
-    const w = mountWith(ReportList, backend);
-    await flushPromises();
-    const township = withErrors();
-    backend.importReports = async () => {
-      backend.reports.set(`${township.unit.name}\u00002021`, { report: township, updated_at: "2021-02-01T08:00:00Z" });
-      return backend.listReports();
-    };
-    await w.get("[data-testid=import-reports]").trigger("click");
-    await flushPromises();
-    expect(w.get("[data-testid=list-notice]").text()).toBe(
-      "已导入2份报告：城关镇人民政府2021年、舒城县人民政府2020年（替换了原有的报告）。",
-    );
-  });
-
-  it("shows why an import was refused, in the backend's words", async () => {
+  it("shows why an import failed altogether, in the backend's words", async () => {
     const backend = createFakeBackend();
-    backend.importReports = async () => {
-      throw { code: "invalid_input", message: "“乡镇报送.xlsx”表三 D7：应为整数" };
+    backend.importFiles = async () => {
+      throw { code: "store", message: "数据库操作失败" };
     };
     const w = mountWith(ReportList, backend);
     await flushPromises();
     await w.get("[data-testid=import-reports]").trigger("click");
     await flushPromises();
-    expect(w.get("[role=alert]").text()).toBe("“乡镇报送.xlsx”表三 D7：应为整数");
+    expect(w.get("[role=alert]").text()).toBe("数据库操作失败");
     expect(w.findAll("[data-testid=report-row]")).toHaveLength(1);
   });
 });

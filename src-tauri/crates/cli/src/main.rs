@@ -3,12 +3,13 @@
 
 use clap::{Parser, Subcommand};
 use nianbao_report::{sample_json, validate, write_report, Finding, Report, Severity, UnitKind};
-use nianbao_store::{SaveOutcome, Store, StoreError, UnitNode};
+use nianbao_store::{Store, StoreError, UnitNode};
 use nianbao_workflow::{
-    read_report_file, read_source, summarize_county, unit_tree, unread_labels, write_atomically,
-    write_exchange_with_unread, write_report_as, CopyKind, Format, ImportBatch, Purpose,
-    WorkflowError,
+    import_files, read_report_file, read_source, summarize_county, unit_tree, unread_labels,
+    write_atomically, write_exchange_with_unread, write_report_as, Choice, CopyKind, Format,
+    ImportBatch, ImportOptions, Outcome, Purpose, Question, WorkflowError,
 };
+use std::collections::HashMap;
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
@@ -44,14 +45,28 @@ enum Command {
         #[arg(long)]
         json: bool,
     },
-    /// 将交换文件导入数据文件（全部成功或全部不导入） / Import exchange files into a store (all or nothing)
+    /// 导入报告文件（可多个），逐个文件给出结果：新增、已更新、无变化、未导入（及原因）、待确认。
+    /// 退出码：0 全部导入；1 有文件待确认；2 有文件未导入 /
+    /// Import report files, with an outcome per file; exit 0 all taken, 1 some wait for a choice, 2 some refused
     Import {
-        /// 交换文件，可多个 / exchange files
+        /// 报告文件（交换文件、Excel、已发布报告），可多个 / report files
         #[arg(required = true)]
         files: Vec<PathBuf>,
         /// 数据文件 / store file
         #[arg(long)]
         db: PathBuf,
+        /// 按县收集：只收该单位及其下级单位的报告 / collect for this county: only its units' files
+        #[arg(long)]
+        county: Option<String>,
+        /// 只收这一年度的报告 / only reports of this year
+        #[arg(long)]
+        year: Option<u16>,
+        /// 库中报告在文件制作之后改过时，仍以文件为准 / take the file even where the store's report changed after it was made
+        #[arg(long)]
+        replace: bool,
+        /// 把不在单位列表中的单位添加到县下 / add units not in the tree under the county
+        #[arg(long)]
+        add_units: bool,
     },
     /// 从数据文件导出一份报告为交换文件 / Export one report from a store as an exchange file
     Export {
@@ -65,6 +80,21 @@ enum Command {
         year: u16,
         #[arg(long)]
         out: PathBuf,
+    },
+    /// 生成报送文件（单位+年度.nianbao.json，带报送时间），交给上级单位汇总 /
+    /// Write a unit's stamped 报送 file into a folder, for its county
+    Send {
+        #[arg(long)]
+        db: PathBuf,
+        /// 单位全称 / the unit's full name
+        #[arg(long)]
+        unit: String,
+        /// 年度 / report year
+        #[arg(long)]
+        year: u16,
+        /// 存放报送文件的文件夹 / the folder to write into
+        #[arg(long)]
+        dir: PathBuf,
     },
     /// 列出数据文件中的报告 / List the reports in a store
     List {
@@ -311,26 +341,102 @@ fn run(command: Command) -> Result<ExitCode, CliError> {
                 return Ok(ExitCode::from(1));
             }
         }
-        Command::Import { files, db } => {
-            // Every file is read first: one bad file and nothing is written, nor a store created.
-            let batch = ImportBatch::read(&files)?;
-            let mut store = Store::open(&db)?;
-            for imported in batch.save(&mut store)? {
-                let what = match imported.outcome {
-                    SaveOutcome::Created => "新增",
-                    SaveOutcome::Updated => "更新",
-                    SaveOutcome::Unchanged => "无变化",
+        Command::Import {
+            files,
+            db,
+            county,
+            year,
+            replace,
+            add_units,
+        } => {
+            // Every file is read first: when none can be read, no store is even created.
+            let batch = ImportBatch::read(&files);
+            let results = if batch.any_readable() {
+                let mut store = Store::open(&db)?;
+                // --replace answers conflicts only, --add-units new units only.
+                let first = batch.import(
+                    &mut store,
+                    &ImportOptions {
+                        county: county.clone(),
+                        year,
+                        choices: HashMap::new(),
+                    },
+                )?;
+                let chosen: Vec<PathBuf> = first
+                    .iter()
+                    .filter(|r| match &r.outcome {
+                        Outcome::Waiting(Question::Conflict { .. }) => replace,
+                        Outcome::Waiting(Question::NewUnit { .. }) => add_units,
+                        _ => false,
+                    })
+                    .map(|r| r.path.clone())
+                    .collect();
+                let mut results = first;
+                if !chosen.is_empty() {
+                    let again = import_files(
+                        &mut store,
+                        &chosen,
+                        &ImportOptions {
+                            county,
+                            year,
+                            choices: chosen
+                                .iter()
+                                .map(|p| (p.clone(), Choice::TakeFile))
+                                .collect(),
+                        },
+                    )?;
+                    for r in again {
+                        if let Some(slot) = results.iter_mut().find(|s| s.path == r.path) {
+                            *slot = r;
+                        }
+                    }
+                }
+                results
+            } else {
+                batch.into_read_outcomes()
+            };
+            let mut code = 0;
+            for r in &results {
+                let who = match (&r.unit_name, r.year) {
+                    (Some(u), Some(y)) => format!("{u} {y}年 ← "),
+                    _ => String::new(),
                 };
-                let note = match imported.hard_errors {
-                    0 => String::new(),
-                    n => format!("（有{n}处硬性错误）"),
+                let detail = match &r.outcome {
+                    Outcome::Refused(reason) => {
+                        code = 2;
+                        format!("：{reason}")
+                    }
+                    Outcome::Waiting(Question::Conflict { differences, .. }) => {
+                        code = code.max(1);
+                        let shown: Vec<String> = differences
+                            .iter()
+                            .take(5)
+                            .map(|d| {
+                                format!("{}（库中{}，文件{}）", d.place, d.in_store, d.in_file)
+                            })
+                            .collect();
+                        format!(
+                            "：库中的报告在文件制作之后改过，有{}处不同：{}{}。以文件为准请加 --replace",
+                            differences.len(),
+                            shown.join("；"),
+                            if differences.len() > 5 { "……" } else { "" }
+                        )
+                    }
+                    Outcome::Waiting(Question::NewUnit { parent }) => {
+                        code = code.max(1);
+                        format!("：单位不在单位列表中，加 --add-units 把它添加到“{parent}”下并导入")
+                    }
+                    _ => match (&r.added_under, r.hard_errors) {
+                        (Some(p), 0) => format!("（已添加到“{p}”下）"),
+                        (Some(p), n) => format!("（已添加到“{p}”下；有{n}处硬性错误）"),
+                        (None, 0) => String::new(),
+                        (None, n) => format!("（有{n}处硬性错误）"),
+                    },
                 };
-                println!(
-                    "{what}：{} {}年 ← {}{note}",
-                    imported.unit_name,
-                    imported.year,
-                    imported.path.display()
-                );
+                println!("{}：{who}{}{detail}", r.outcome.label(), r.path.display());
+            }
+            if code > 0 {
+                return Ok(ExitCode::from(code));
             }
         }
         Command::Export {
@@ -350,6 +456,19 @@ fn run(command: Command) -> Result<ExitCode, CliError> {
                 report.year,
                 out.display()
             );
+        }
+        Command::Send {
+            db,
+            unit,
+            year,
+            dir,
+        } => {
+            let store = open_existing(&db)?;
+            let report = store
+                .load(&unit, year)?
+                .ok_or(CliError::NotFound { unit, year })?;
+            let path = nianbao_workflow::send_report(&report, &dir)?;
+            println!("已生成报送文件：{}", path.display());
         }
         Command::List { db } => {
             let store = open_existing(&db)?;

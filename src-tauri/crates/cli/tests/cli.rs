@@ -532,3 +532,80 @@ fn render_writes_exactly_what_the_pdf_crate_renders() {
     .unwrap();
     assert!(std::fs::read(d.path().join("r.pdf")).unwrap() == library);
 }
+
+#[test]
+fn a_county_takes_in_its_townships_word_reports_with_an_outcome_each() {
+    let d = tempfile::tempdir().unwrap();
+    let lo = |name: &str| published(&format!("libreoffice/{name}"));
+    let seed = std::fs::read_to_string(published("shucheng-2020.txt")).unwrap();
+    let flat = seed.replacen("\t\u{3000}减3\n\t\u{3000}39570", "减339570", 1);
+    std::fs::write(d.path().join("看不清的报告.txt"), &flat).unwrap();
+    let files = [
+        lo("sample.docx"),
+        lo("r2021.docx"),
+        lo("r2021-from-docx.html"),
+        d.path().join("看不清的报告.txt"),
+    ];
+    let mut args = vec!["import", "--db", "n.db"];
+    args.extend(files.iter().map(|p| p.to_str().unwrap()));
+    let o = cli(&args, d.path());
+    let out = text(&o);
+    assert_eq!(o.status.code(), Some(2), "{out}");
+    let line = |name: &str| {
+        out.lines()
+            .find(|l| l.contains(name))
+            .unwrap_or_default()
+            .to_string()
+    };
+    assert!(
+        line("sample.docx").starts_with("新增：舒城县人民政府 2020年"),
+        "{out}"
+    );
+    assert!(
+        line("r2021.docx").starts_with("新增：某某县数据资源局 2022年"),
+        "{out}"
+    );
+    assert!(
+        line("r2021-from-docx.html").starts_with("未导入")
+            && line("r2021-from-docx.html").contains("与“r2021.docx”是同一份报告"),
+        "{out}"
+    );
+    assert!(
+        line("看不清的报告.txt").starts_with("未导入")
+            && line("看不清的报告.txt").contains("格未能读准（表二"),
+        "{out}"
+    );
+    let o = cli(&["list", "--db", "n.db"], d.path());
+    assert_eq!(text(&o).lines().count(), 2, "{}", text(&o));
+
+    // The unit's 报送 file, stamped, comes back into another store unchanged.
+    std::fs::create_dir(d.path().join("U盘 报送")).unwrap();
+    let o = cli(
+        &[
+            "send",
+            "--db",
+            "n.db",
+            "--unit",
+            "某某县数据资源局",
+            "--year",
+            "2022",
+            "--dir",
+            "U盘 报送",
+        ],
+        d.path(),
+    );
+    assert_eq!(o.status.code(), Some(0), "{}", text(&o));
+    let sent = d.path().join("U盘 报送/某某县数据资源局2022.nianbao.json");
+    assert!(std::fs::read_to_string(&sent)
+        .unwrap()
+        .contains("\"sent_at\": \"20"));
+    let o = cli(
+        &["import", "--db", "n.db", sent.to_str().unwrap()],
+        d.path(),
+    );
+    assert!(
+        text(&o).starts_with("无变化：某某县数据资源局 2022年"),
+        "{}",
+        text(&o)
+    );
+}

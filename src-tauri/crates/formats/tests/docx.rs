@@ -2,73 +2,27 @@
 //! paragraph, label and figure in its place and face, the tables merged as the templates draw
 //! them, the page A4 with the GB/T 9704 margins.
 
+mod common;
+
 use nianbao_formats::docx::write_docx;
-use nianbao_report::edition::{self, Edition};
+use nianbao_report::edition::Edition;
 use nianbao_report::{
-    sample_report, table_template, table_templates, CellContent, Date, Heading, HeadingLevel,
-    Money, Paragraph, Report, SectionKey, SignOff, Unit, UnitKind, Value, ValueKind,
+    sample_report, table_template, table_templates, CellContent, HeadingLevel, Report, SectionKey,
+    Unit, UnitKind, Value,
 };
 use std::io::{Cursor, Read};
 
 /// A 2021-edition report with every heading level, a sign-off, text that needs escaping and
 /// a different figure in every typed cell (totals filled from them).
 fn report_2021() -> Report {
-    let unit = Unit {
+    common::report_2021(Unit {
         name: "某某市某某区某某街道办事处".into(),
         kind: UnitKind::Township,
         parent: Some("某某区人民政府".into()),
         address: "某某路1号".into(),
         postcode: "231300".into(),
         phone: "0564-1234567".into(),
-    };
-    let mut r = Report::blank(unit, 2022);
-    assert_eq!(r.edition, Edition::E2021);
-    let heading = |level, text: &str| {
-        Some(Heading {
-            level,
-            text: text.into(),
-        })
-    };
-    r.section_mut(SectionKey::Overview).paragraphs = vec![
-        Paragraph::body("2022年，本办认真贯彻《条例》，公开质量稳步提升。"),
-        Paragraph {
-            heading: heading(HeadingLevel::Sub, "（一）主动公开情况。"),
-            text: "全年主动公开信息1234条。".into(),
-        },
-        Paragraph {
-            heading: heading(HeadingLevel::Sub, "（二）依申请公开情况"),
-            text: String::new(),
-        },
-        Paragraph {
-            heading: heading(HeadingLevel::Item, "1.办理流程。"),
-            text: "受理、审查、答复三环节 <全程留痕> & 可追溯。".into(),
-        },
-        Paragraph {
-            heading: heading(HeadingLevel::SubItem, "（1）登记"),
-            text: String::new(),
-        },
-    ];
-    r.section_mut(SectionKey::Problems).paragraphs =
-        vec![Paragraph::body("一是公开内容不够全面；二是解读形式单一。")];
-    for (i, spec) in edition::cells(Edition::E2021).iter().enumerate() {
-        if spec.is_total() {
-            continue;
-        }
-        let n = i as u64 + 1;
-        let value = match spec.kind {
-            ValueKind::Count => Value::Count(n),
-            ValueKind::Change if i % 2 == 0 => Value::Change(n as i64),
-            ValueKind::Change => Value::Change(-(n as i64)),
-            ValueKind::Money => Value::Money(Money(12_500_000 + n)),
-        };
-        r.set_figure(&spec.key, value).unwrap();
-    }
-    r.fill_totals();
-    r.sign_off = Some(SignOff {
-        name: "某某市某某区某某街道办事处".into(),
-        date: Date::new(2023, 1, 20).unwrap(),
-    });
-    r
+    })
 }
 
 /// A figure as the report prints it (the 2019 money cell carries 万元).

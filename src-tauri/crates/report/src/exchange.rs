@@ -82,6 +82,19 @@ impl std::error::Error for ExchangeError {}
 
 /// Reads an exchange file's bytes into a report.
 pub fn read_report(bytes: &[u8]) -> Result<Report, ExchangeError> {
+    read_exchange(bytes).map(|e| e.report)
+}
+
+/// An exchange file as read: the report, and when the unit sent it, if the file says.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Exchange {
+    pub report: Report,
+    /// The 报送 stamp (`sent_at`): when the unit made the file, UTC, `2027-01-20T02:03:04Z`.
+    pub sent_at: Option<String>,
+}
+
+/// Reads an exchange file's bytes: the report and its 报送 stamp.
+pub fn read_exchange(bytes: &[u8]) -> Result<Exchange, ExchangeError> {
     let bytes = bytes.strip_prefix("\u{feff}".as_bytes()).unwrap_or(bytes);
     let json: Json = serde_json::from_slice(bytes).map_err(|e| ExchangeError {
         problems: vec![Problem::Syntax {
@@ -89,6 +102,9 @@ pub fn read_report(bytes: &[u8]) -> Result<Report, ExchangeError> {
             column: e.column(),
             reason: match e.classify() {
                 serde_json::error::Category::Eof => "处文件意外结束（文件不完整）",
+                _ if e.to_string().starts_with("recursion limit exceeded") => {
+                    "处嵌套过深，不是年报数据文件"
+                }
                 _ if std::str::from_utf8(bytes).is_err() => "附近不是UTF-8编码的文字",
                 _ => "附近有语法错误",
             },
@@ -100,8 +116,9 @@ pub fn read_report(bytes: &[u8]) -> Result<Report, ExchangeError> {
         problems: Vec::new(),
     };
     let report = reader.report(&json);
+    let sent_at = json.as_object().and_then(|top| reader.sent_at(top));
     match report {
-        Some(r) if reader.problems.is_empty() => Ok(r),
+        Some(report) if reader.problems.is_empty() => Ok(Exchange { report, sent_at }),
         _ => Err(ExchangeError {
             problems: reader.problems,
         }),
@@ -166,9 +183,39 @@ impl Reader<'_> {
         v
     }
 
+    /// The optional 报送 stamp, checked for its form.
+    fn sent_at(&mut self, top: &Map<String, Json>) -> Option<String> {
+        let stamp = match top.get("sent_at")? {
+            Json::String(s) if is_utc_stamp(s) => s.clone(),
+            _ => {
+                self.problems.push(Problem::BadField {
+                    key: "sent_at".into(),
+                    reason: "应为报送时间，如“2027-01-20T02:03:04Z”",
+                });
+                return None;
+            }
+        };
+        Some(stamp)
+    }
+
+    /// Text as the report keeps it; a control character (which no report's text has, and
+    /// which a damaged or tampered file may) is refused, naming the field.
+    fn text(&mut self, raw: &str, key: String) -> String {
+        if raw
+            .chars()
+            .any(|c| c.is_control() && !matches!(c, '\n' | '\r' | '\t'))
+        {
+            self.problems.push(Problem::BadField {
+                key,
+                reason: "含有控制字符，文件可能已损坏或被改动",
+            });
+        }
+        strip_invisible(raw)
+    }
+
     fn string(&mut self, obj: &Map<String, Json>, parent: &str, name: &str) -> Option<String> {
         match self.field(obj, parent, name)? {
-            Json::String(s) => Some(strip_invisible(s)),
+            Json::String(s) => Some(self.text(s, join(parent, name))),
             _ => {
                 self.problems.push(Problem::WrongType {
                     key: join(parent, name),
@@ -187,7 +234,7 @@ impl Reader<'_> {
     ) -> Option<Option<String>> {
         match self.field(obj, parent, name)? {
             Json::Null => Some(None),
-            Json::String(s) => Some(Some(strip_invisible(s))),
+            Json::String(s) => Some(Some(self.text(s, join(parent, name)))),
             _ => {
                 self.problems.push(Problem::WrongType {
                     key: join(parent, name),
@@ -204,7 +251,7 @@ impl Reader<'_> {
             "",
             &[
                 "format", "unit", "year", "edition", "title", "opening", "sections", "figures",
-                "sign_off",
+                "sign_off", "sent_at",
             ],
         )?;
         let format = self.string(top, "", "format")?;
@@ -339,7 +386,7 @@ impl Reader<'_> {
                 match HeadingLevel::from_key(level) {
                     Some(level) => Some(Heading {
                         level,
-                        text: strip_invisible(heading),
+                        text: self.text(heading, join(key, "heading")),
                     }),
                     None => {
                         self.problems.push(Problem::BadField {
@@ -459,6 +506,38 @@ pub fn write_report(report: &Report) -> String {
 /// report whose table lost its cell boundaries): those cells are `null`, for the clerk to fill;
 /// [`read_report`] refuses the file, naming them, until they are.
 pub fn write_report_with_unread(report: &Report, unread: &[String]) -> String {
+    write_file(report, unread, None)
+}
+
+/// The exchange file a unit sends (报送) to the county: the report stamped with when it was
+/// made (`sent_at`, UTC), so that the county can tell a newer file from an older one.
+pub fn write_sent_report(report: &Report, sent_at: &str) -> String {
+    write_file(report, &[], Some(sent_at))
+}
+
+/// Whether `s` is a UTC time stamp as `sent_at` holds one: `2027-01-20T02:03:04Z`, with
+/// optional fractions of a second.
+pub fn is_utc_stamp(s: &str) -> bool {
+    let b = s.as_bytes();
+    let digits =
+        |r: std::ops::Range<usize>| b.get(r).is_some_and(|d| d.iter().all(u8::is_ascii_digit));
+    b.len() >= 20
+        && digits(0..4)
+        && b[4] == b'-'
+        && digits(5..7)
+        && b[7] == b'-'
+        && digits(8..10)
+        && b[10] == b'T'
+        && digits(11..13)
+        && b[13] == b':'
+        && digits(14..16)
+        && b[16] == b':'
+        && digits(17..19)
+        && b[b.len() - 1] == b'Z'
+        && (b.len() == 20 || (b[19] == b'.' && digits(20..b.len() - 1) && b.len() > 21))
+}
+
+fn write_file(report: &Report, unread: &[String], sent_at: Option<&str>) -> String {
     #[derive(Serialize)]
     struct File<'a> {
         format: &'static str,
@@ -470,6 +549,8 @@ pub fn write_report_with_unread(report: &Report, unread: &[String]) -> String {
         sections: SectionsJson<'a>,
         figures: FiguresJson<'a>,
         sign_off: Option<SignOffJson<'a>>,
+        #[serde(skip_serializing_if = "Option::is_none")]
+        sent_at: Option<&'a str>,
     }
     #[derive(Serialize)]
     struct UnitJson<'a> {
@@ -558,6 +639,7 @@ pub fn write_report_with_unread(report: &Report, unread: &[String]) -> String {
             name: &s.name,
             date: s.date.iso(),
         }),
+        sent_at,
     };
     let mut out = serde_json::to_string_pretty(&file).expect("a report always serialises");
     out.push('\n');

@@ -17,7 +17,10 @@ pub use aggregate::{
     LeftOutReason, SummedUnit,
 };
 pub use edition::{Edition, TableId, ValueKind};
-pub use exchange::{read_report, write_report, write_report_with_unread, ExchangeError, Problem};
+pub use exchange::{
+    is_utc_stamp, read_exchange, read_report, write_report, write_report_with_unread,
+    write_sent_report, Exchange, ExchangeError, Problem,
+};
 pub use model::{
     default_opening, default_title, Date, FigureError, Figures, Heading, HeadingLevel, Paragraph,
     Report, Section, SectionKey, SignOff, Unit, UnitKind,

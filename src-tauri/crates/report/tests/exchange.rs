@@ -173,3 +173,35 @@ fn every_problem_is_reported_at_once() {
     let err = read(&v).unwrap_err();
     assert_eq!(err.lines().count(), 3, "{err}");
 }
+
+#[test]
+fn a_sent_file_carries_its_stamp_and_reads_back() {
+    let r = nianbao_report::sample_report();
+    let text = nianbao_report::write_sent_report(&r, "2021-01-20T02:03:04.5Z");
+    let read = nianbao_report::read_exchange(text.as_bytes()).unwrap();
+    assert_eq!(read.report, r);
+    assert_eq!(read.sent_at.as_deref(), Some("2021-01-20T02:03:04.5Z"));
+    let plain = nianbao_report::read_exchange(nianbao_report::write_report(&r).as_bytes()).unwrap();
+    assert_eq!(plain.sent_at, None);
+    let bad = text.replace("2021-01-20T02:03:04.5Z", "昨天");
+    let e = nianbao_report::read_exchange(bad.as_bytes())
+        .unwrap_err()
+        .to_string();
+    assert!(e.contains("sent_at"), "{e}");
+}
+
+#[test]
+fn control_characters_are_refused_naming_the_field() {
+    let r = nianbao_report::sample_report();
+    let mut v: serde_json::Value = serde_json::from_str(&nianbao_report::write_report(&r)).unwrap();
+    v["sections"]["problems"][0]["text"] = serde_json::json!("正文\u{1b}[31m");
+    v["unit"]["phone"] = serde_json::json!("0564\u{0}");
+    let e = nianbao_report::read_report(v.to_string().as_bytes())
+        .unwrap_err()
+        .to_string();
+    assert!(
+        e.contains("sections.problems[0].text") && e.contains("控制字符"),
+        "{e}"
+    );
+    assert!(e.contains("unit.phone"), "{e}");
+}

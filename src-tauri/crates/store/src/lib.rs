@@ -254,8 +254,9 @@ impl Store {
         Ok(outcomes)
     }
 
-    /// Saves received reports in one transaction, all or none, recording for each the file it
-    /// came in (its name and the time the unit made it).
+    /// Saves received reports in one transaction, all or none, recording for each report that
+    /// changed the file it came in (its name and the time the unit made it); a file identical
+    /// to the store's report writes nothing.
     pub fn save_received(
         &mut self,
         received: &[(Report, String, Option<String>)],
@@ -265,7 +266,15 @@ impl Store {
             .iter()
             .map(|(r, file_name, made_at)| {
                 let outcome = save(&tx, r)?;
-                settings::record_receipt(&tx, &r.unit.name, r.year, file_name, made_at.as_deref())?;
+                if outcome != SaveOutcome::Unchanged {
+                    settings::record_receipt(
+                        &tx,
+                        &r.unit.name,
+                        r.year,
+                        file_name,
+                        made_at.as_deref(),
+                    )?;
+                }
                 Ok(outcome)
             })
             .collect::<Result<Vec<_>>>()?;

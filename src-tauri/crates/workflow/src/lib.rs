@@ -10,12 +10,16 @@ mod listing;
 mod render;
 
 pub use county::{summarize_county, summary_unit_name, unit_tree, CountySummary};
-pub use files::{output_file_name, write_atomically};
+pub use files::{output_file_name, send_report, submission_file_name, write_atomically};
 pub use formats::{
     read_report_file, read_source, read_source_bytes, readable_format, source_lines, unread_labels,
     write_exchange_with_unread, write_report_as, Format, ReadReport,
 };
-pub use import::{import_exchange_files, save_confirmed, ImportBatch, Imported};
+pub use import::save_confirmed;
+pub use import::{
+    differences, import_files, local_minute, utc_now, Choice, Difference, FileImport, ImportBatch,
+    ImportOptions, Outcome, Question, MAX_FILE_BYTES,
+};
 pub use listing::{create_report, findings, list_reports, ReportListing};
 pub use render::{render_with, CopyKind, Purpose};
 
