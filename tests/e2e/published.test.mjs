@@ -183,4 +183,18 @@ async function dropAndConfirm(t) {
   );
   assert.ok(findings.includes('error'), `an error among the findings: ${findings}`);
   await session.screenshot('published-editor', ARTIFACTS);
+
+  // Several files dropped at once go to the per-file import, not to the confirmation screen: the
+  // run-together report is refused there (its cells are not read for sure), an old .doc too.
+  await session.click(S.backToList);
+  await session.waitFor(S.openReport(UNIT, YEAR));
+  const old = path.join(work, '旧报告.doc');
+  writeFileSync(old, 'not a docx');
+  await dropFiles([file, old]);
+  await session.waitFor(S.importResults, { timeout: 30_000 });
+  await session.waitFor(S.importFileOutcome(path.basename(file), 'refused'));
+  await session.waitFor(S.importFileOutcome('旧报告.doc', 'refused'));
+  assert.equal(await content(S.publishedSource), null, 'no confirmation screen');
+  await session.screenshot('published-dropped-many', ARTIFACTS);
+  await session.click(S.closeImportResults);
 }
