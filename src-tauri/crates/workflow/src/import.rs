@@ -566,6 +566,32 @@ fn days_from_civil(y: i64, m: i64, d: i64) -> i64 {
     era * 146_097 + doe - 719_468
 }
 
+/// Saves a report read from a source and confirmed by the clerk (the app's confirmation screen
+/// of a published report): refused while cells remain unread, naming them, and, unless
+/// `replace`, when the store already has the unit's report of that year. Saved as read: a
+/// report that breaks a rule is kept as published, never corrected.
+pub fn save_confirmed(
+    store: &mut Store,
+    read: &crate::ReadReport,
+    source: &Path,
+    replace: bool,
+) -> Result<SaveOutcome> {
+    if !read.unread.is_empty() {
+        return Err(WorkflowError::Unread {
+            path: source.into(),
+            cells: unread_labels(read),
+        });
+    }
+    let r = &read.report;
+    if !replace && store.load(&r.unit.name, r.year)?.is_some() {
+        return Err(WorkflowError::AlreadyExists {
+            unit: r.unit.name.clone(),
+            year: r.year,
+        });
+    }
+    Ok(store.save(r)?)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -592,30 +618,4 @@ mod tests {
         );
         assert_eq!(local_minute("2020-12-31T16:00:00Z"), "2021年1月1日 00:00");
     }
-}
-
-/// Saves a report read from a source and confirmed by the clerk (the app's confirmation screen
-/// of a published report): refused while cells remain unread, naming them, and, unless
-/// `replace`, when the store already has the unit's report of that year. Saved as read: a
-/// report that breaks a rule is kept as published, never corrected.
-pub fn save_confirmed(
-    store: &mut Store,
-    read: &crate::ReadReport,
-    source: &Path,
-    replace: bool,
-) -> Result<SaveOutcome> {
-    if !read.unread.is_empty() {
-        return Err(WorkflowError::Unread {
-            path: source.into(),
-            cells: unread_labels(read),
-        });
-    }
-    let r = &read.report;
-    if !replace && store.load(&r.unit.name, r.year)?.is_some() {
-        return Err(WorkflowError::AlreadyExists {
-            unit: r.unit.name.clone(),
-            year: r.year,
-        });
-    }
-    Ok(store.save(r)?)
 }
