@@ -6,8 +6,8 @@ use nianbao_report::{sample_json, validate, write_report, Finding, Report, Sever
 use nianbao_store::{SaveOutcome, Store, StoreError, UnitNode};
 use nianbao_workflow::{
     read_report_file, read_source, summarize_county, unit_tree, unread_labels, write_atomically,
-    write_exchange_with_unread, write_report_as, CopyKind, Format, ImportBatch, Purpose,
-    WorkflowError,
+    write_exchange_with_unread, write_report_as, write_summary, CopyKind, Format, ImportBatch,
+    Purpose, WorkflowError,
 };
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
@@ -170,7 +170,7 @@ enum Command {
         /// 年度 / report year
         #[arg(long)]
         year: u16,
-        /// 汇总的交换文件 / the sum's exchange file
+        /// 汇总的交换文件；以 .pdf 结尾则写出可打印的汇总表 / the sum's exchange file, or with .pdf the printable 汇总表
         #[arg(long)]
         out: PathBuf,
         /// 上级单位本身的报告是全县报告，与汇总核对 / the parent's own report is the county-wide one, checked against the sum
@@ -487,7 +487,13 @@ fn run(command: Command) -> Result<ExitCode, CliError> {
             if sum.summed.is_empty() {
                 return Err(CliError::NothingToSum { parent, year });
             }
-            write_file(&out, write_report(&sum.report))?;
+            // .pdf: the 汇总表 to print; anything else: the exchange file of the sum.
+            let format = match Format::of_path(&out) {
+                Some(Format::Pdf) => Format::Pdf,
+                _ => Format::Exchange,
+            };
+            let fonts = nianbao_pdf::FontSet::bundled();
+            write_file(&out, write_summary(&summary, format, &fonts)?)?;
             println!(
                 "已汇总{}个单位的{}年报告（{}年版格式）→ {}",
                 sum.summed.len(),
