@@ -63,7 +63,7 @@ pub(crate) fn printable(
 
 /// Where to save: the clerk's choice in a save dialog, or, for the end-to-end tests, the
 /// folder in `NIANBAO_SAVE_DIR` (native dialogs cannot be driven through WebDriver).
-fn save_path(app: &AppHandle, name: &str, filter: (&str, &str)) -> Option<PathBuf> {
+pub(crate) fn save_path(app: &AppHandle, name: &str, filter: (&str, &str)) -> Option<PathBuf> {
     if let Some(dir) = std::env::var_os("NIANBAO_SAVE_DIR") {
         return Some(Path::new(&dir).join(name));
     }
