@@ -80,7 +80,7 @@ pub fn backup_reminder(store: &mut Store, now: &str) -> Result<Option<BackupRemi
         let days = days_since(&last);
         let changed = latest_change > last.as_str();
         return Ok(
-            (days >= BACKUP_REMINDER_DAYS && changed).then(|| BackupReminder {
+            (days >= BACKUP_REMINDER_DAYS && changed).then_some(BackupReminder {
                 last_backup_at: Some(last),
                 days,
             }),
