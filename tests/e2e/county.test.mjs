@@ -11,7 +11,7 @@ import { execFileSync } from 'node:child_process';
 import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { launch, waitForNoApp, ARTIFACTS, CLI, DATA, IDENTIFIER, SAVE_DIR } from './lib/app.mjs';
+import { launch, waitForNoApp, ARTIFACTS, CLI, DATA, IDENTIFIER, OPEN_FILE, SAVE_DIR } from './lib/app.mjs';
 import { S } from './lib/selectors.mjs';
 import { waitUntil } from './lib/webdriver.mjs';
 
@@ -50,6 +50,8 @@ function setAsideStore() {
 }
 
 function putBackStore() {
+  // 恢复 kept the store it replaced beside it.
+  for (const f of readdirSync(storeDir)) if (f.includes('before-restore')) rmSync(path.join(storeDir, f));
   for (const f of STORE_FILES) {
     rmSync(path.join(storeDir, f), { force: true });
     const kept = path.join(work, 'kept', f);
@@ -102,7 +104,7 @@ async function attrs(css, name) {
   );
 }
 
-test('a county clerk sees who has reported, sums the units and drills into a cell', async (t) => {
+test('a county clerk sees who has reported, sums the units and drills into a cell, backs up and restores', async (t) => {
   assert.ok(existsSync(CLI), `${CLI} (cargo build -p nianbao-cli)`);
   assert.ok(DATA && SAVE_DIR, 'run through tests/e2e/run.sh (NIANBAO_E2E_DATA, NIANBAO_SAVE_DIR)');
   await waitForNoApp();
@@ -183,6 +185,17 @@ async function county(t) {
   // The save folder is shared with the other e2e files, which look for their own exports there.
   rmSync(path.join(SAVE_DIR, pdf));
 
+  // 本级报告为全县汇总口径: the county's own report is compared with its units' sum (rule 11).
+  await session.click(id('county-wide'));
+  await waitUntil(async () => /计入汇总（2个）/.test((await content(id('summed-units'))) ?? ''), { timeout: 30_000, message: 'the sum without the county' });
+  assert.match(await content(id('summary-findings')), /全县汇总口径/);
+  await session.screenshot('county-summary-county-wide', ARTIFACTS);
+  await session.click(id('county-wide'));
+  await waitUntil(async () => /计入汇总（3个）/.test((await content(id('summed-units'))) ?? ''), { timeout: 30_000, message: 'the sum with the county' });
+  await session.click(id('summary-tab-proactive'));
+  await (await session.waitFor(S.cell(CELL))).click();
+  await session.waitFor(id('contribution'));
+
   // A unit named there opens its own report, at table 二.
   await session.click(`${id('contribution')}[data-unit="${TOWNS[1].name}"] ${id('open-contributor')}`);
   await waitUntil(async () => new RegExp(`${TOWNS[1].name} · ${YEAR}年`).test((await content(S.reportTitle)) ?? ''), {
@@ -195,4 +208,33 @@ async function county(t) {
   // 返回 goes back to the summary it came from.
   await session.click(S.backToList);
   await session.waitFor(id('summed-units'), { timeout: 30_000 });
+
+  await backupAndRestore();
+}
+
+/** 备份 writes a store file (read back with nianbao-cli); a report deleted after it comes back
+ * with 恢复, which asks first. The open dialog is NIANBAO_OPEN_FILES' file (OPEN_FILE). */
+async function backupAndRestore() {
+  await session.click(id('back'));
+  await (await session.waitFor(id('backup'))).click();
+  await waitUntil(async () => /已备份到/.test((await content(id('tools-notice'))) ?? ''), { timeout: 30_000, message: 'the backup' });
+  const backup = readdirSync(SAVE_DIR).find((f) => /^年报数据备份\d{4}-\d{2}-\d{2}\.db$/.test(f));
+  assert.ok(backup, `a backup in ${readdirSync(SAVE_DIR)}`);
+  const backupPath = path.join(SAVE_DIR, backup);
+  assert.match(cli('units', '--db', backupPath), new RegExp(MISSING), 'the backup is a store with the units');
+
+  const town = TOWNS[0].name;
+  await session.click(`${S.reportRowOf(town, YEAR)} ${id('delete-report')}`);
+  await session.click(`[role="dialog"] ${id('confirm')}`);
+  await waitUntil(async () => (await attrs(S.reportRow, 'data-unit')).every((u) => u !== town), { message: 'the report deleted' });
+
+  copyFileSync(backupPath, OPEN_FILE);
+  rmSync(backupPath);
+  await session.click(id('restore'));
+  await session.waitFor(id('restore-confirm'));
+  assert.match(await content(id('restore-confirm')), /用备份文件替换现有的全部报告数据/);
+  await session.click(`${id('restore-confirm')} ${id('confirm')}`);
+  await waitUntil(async () => /原来的数据已另存为/.test((await content(id('tools-notice'))) ?? ''), { timeout: 30_000, message: 'the restore' });
+  await waitUntil(async () => (await attrs(S.reportRow, 'data-unit')).includes(town), { message: 'the report back in the list' });
+  rmSync(OPEN_FILE);
 }

@@ -462,7 +462,13 @@ fn run(command: Command) -> Result<ExitCode, CliError> {
             }
         }
         Command::Backup { db, out } => {
-            open_existing(&db)?.backup(&out)?;
+            let mut store = open_existing(&db)?;
+            store.backup(&out)?;
+            // As the app's 备份 does: its reminder counts from the last backup, whoever made it.
+            store.set_setting(
+                nianbao_workflow::LAST_BACKUP_KEY,
+                &nianbao_workflow::now_utc(),
+            )?;
             println!("已备份到：{}", out.display());
         }
         Command::Restore { db, from } => {
