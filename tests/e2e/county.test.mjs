@@ -206,6 +206,7 @@ async function county(t) {
   assert.equal(await own.value(), String(TOWNS[1].decisions));
   assert.match(await session.execute('return location.hash;'), /\/proactive$/);
   // 返回 goes back to the summary it came from.
+  assert.equal((await content(S.backToList)).trim(), '← 汇总');
   await session.click(S.backToList);
   await session.waitFor(id('summed-units'), { timeout: 30_000 });
 
