@@ -493,7 +493,7 @@ pub fn typescript_bindings() -> String {
          // `bindings_are_current` test.\n\
          // Do not edit: run `UPDATE_BINDINGS=1 cargo test -p nianbao bindings` after changing a DTO.\n\n",
     );
-    for d in decls {
+    for d in decls.into_iter().chain(crate::county_dto::decls(&cfg)) {
         out.push_str("export ");
         out.push_str(&d);
         out.push_str("\n\n");

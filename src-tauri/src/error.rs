@@ -59,7 +59,8 @@ impl From<WorkflowError> for CommandError {
             | WorkflowError::UnknownFormat { .. }
             | WorkflowError::Published { .. }
             | WorkflowError::Unread { .. }
-            | WorkflowError::InvalidYear(_) => ErrorCode::InvalidInput,
+            | WorkflowError::InvalidYear(_)
+            | WorkflowError::SummaryFormat(_) => ErrorCode::InvalidInput,
             WorkflowError::XlsxWrite(_) | WorkflowError::Docx(_) => ErrorCode::Io,
             WorkflowError::HardFindings { .. } => ErrorCode::HardFindings,
             WorkflowError::AlreadyExists { .. } => ErrorCode::AlreadyExists,

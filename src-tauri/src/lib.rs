@@ -2,6 +2,7 @@
 //! commands are thin doors onto the domain crates.
 
 mod commands;
+pub mod county_dto;
 pub mod dto;
 mod error;
 mod window;
@@ -180,6 +181,16 @@ pub fn run() {
             commands::print_pdf,
             commands::import::import_report_files,
             commands::import::send_report,
+            commands::county::list_units_cmd,
+            commands::county::add_unit_cmd,
+            commands::county::update_unit_cmd,
+            commands::county::county_returns_cmd,
+            commands::county::summarize_county_cmd,
+            commands::county::export_summary_cmd,
+            commands::backup::backup_store_cmd,
+            commands::backup::pick_backup_cmd,
+            commands::backup::restore_store_cmd,
+            commands::backup::backup_reminder_cmd,
         ])
         .run(tauri::generate_context!());
     // E.g. a second launch while the first is still closing cannot hand over to it: say so

@@ -204,3 +204,107 @@ added_under: string | null, };
 export type ErrorCode = "not_found" | "already_exists" | "invalid_input" | "hard_findings" | "missing_glyphs" | "store" | "pdf" | "io";
 
 export type CommandError = { code: ErrorCode, message: string, };
+
+export type UnitNodeDto = { name: string, kind: UnitKind, 
+/**
+ * The unit it reports to, by name.
+ */
+parent: string | null, 
+/**
+ * 垂直管理: not summed into its parent.
+ */
+vertical: boolean, };
+
+export type UnitTreeEntryDto = { depth: number, unit: UnitNodeDto, 
+/**
+ * How many units report to it (a county has some).
+ */
+children: number, };
+
+export type ReturnedReportDto = { edition: Edition, status: ReportStatus, errors: number, warnings: number, };
+
+export type UnitReturnDto = { unit_name: string, kind: UnitKind, vertical: boolean, 
+/**
+ * The county itself.
+ */
+is_county: boolean, 
+/**
+ * None: not received (no report of the year in the store).
+ */
+report: ReturnedReportDto | null, 
+/**
+ * The file it came in; none when entered by hand.
+ */
+file_name: string | null, 
+/**
+ * When that file came, UTC ISO 8601.
+ */
+received_at: string | null, };
+
+export type CountyReturnsDto = { county: string, year: number, 
+/**
+ * YYYY-MM-DD: 1月31日 of the next year.
+ */
+deadline: string, 
+/**
+ * Days left to the deadline; negative when it has passed.
+ */
+days_left: number, 
+/**
+ * Missing units first, then the received, then the 垂直管理 ones.
+ */
+units: Array<UnitReturnDto>, };
+
+export type SummedUnitDto = { unit_name: string, hard_findings: Array<Finding>, };
+
+export type LeftOutDto = { unit_name: string, edition: Edition, message: string, };
+
+export type ContributionDto = { unit_name: string, value: string, };
+
+export type CountySummaryDto = { county: string, year: number, 
+/**
+ * The county's own report taken as the county-wide one (rule 11), not summed.
+ */
+county_wide: boolean, 
+/**
+ * The sum as a report (titled as the 汇总表; no prose).
+ */
+report: ReportDto, summed: Array<SummedUnitDto>, 
+/**
+ * Reports of the other edition (or repeated), named and not summed.
+ */
+left_out: Array<LeftOutDto>, 
+/**
+ * 垂直管理 units, not summed.
+ */
+vertical: Array<string>, 
+/**
+ * Units with no report for the year.
+ */
+missing: Array<string>, 
+/**
+ * Drill-down: for each cell, what each summed unit gives to it (units giving 0 left out).
+ */
+contributions: { [key in string]: Array<ContributionDto> }, 
+/**
+ * The sum checked by the table rules.
+ */
+findings: Array<Finding>, 
+/**
+ * Rule 11: where the county-wide report differs from the sum.
+ */
+county_wide_findings: Array<Finding>, 
+/**
+ * Cells whose sum is more than a cell holds.
+ */
+too_large: Array<string>, };
+
+export type SummaryProgressDto = { done: number, total: number, };
+
+export type BackupReminderDto = { 
+/**
+ * When the last backup was made (UTC ISO 8601); none when never.
+ */
+last_backup_at: string | null, days: number, };
+
+export type RestoredDto = { from: string, kept_at: string, };

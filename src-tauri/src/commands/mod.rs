@@ -2,6 +2,10 @@
 //! arguments and calls a plain function of the same name in [`reports`] or [`output`], which is
 //! what the tests exercise; store and PDF work runs off the main thread.
 
+pub mod backup;
+pub mod county;
+#[cfg(test)]
+mod county_tests;
 pub mod import;
 pub mod output;
 pub mod reports;
@@ -61,8 +65,12 @@ pub async fn create_report(
     state: State<'_, Arc<AppState>>,
     unit: UnitDto,
     year: u16,
+    carry_prose: Option<bool>,
 ) -> CommandResult<CheckedReportDto> {
-    blocking(&state, move |s| reports::create_report(s, unit, year)).await
+    blocking(&state, move |s| {
+        reports::create_report_with(s, unit, year, carry_prose.unwrap_or(false))
+    })
+    .await
 }
 
 #[tauri::command]

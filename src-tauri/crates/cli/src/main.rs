@@ -6,8 +6,8 @@ use nianbao_report::{sample_json, validate, write_report, Finding, Report, Sever
 use nianbao_store::{Store, StoreError, UnitNode};
 use nianbao_workflow::{
     import_files, read_report_file, read_source, summarize_county, unit_tree, unread_labels,
-    write_atomically, write_exchange_with_unread, write_report_as, Choice, CopyKind, Format,
-    ImportBatch, ImportOptions, Outcome, Purpose, Question, WorkflowError,
+    write_atomically, write_exchange_with_unread, write_report_as, write_summary, Choice, CopyKind,
+    Format, ImportBatch, ImportOptions, Outcome, Purpose, Question, WorkflowError,
 };
 use std::collections::HashMap;
 use std::path::{Path, PathBuf};
@@ -200,7 +200,7 @@ enum Command {
         /// 年度 / report year
         #[arg(long)]
         year: u16,
-        /// 汇总的交换文件 / the sum's exchange file
+        /// 汇总的交换文件；以 .pdf 结尾则写出可打印的汇总表 / the sum's exchange file, or with .pdf the printable 汇总表
         #[arg(long)]
         out: PathBuf,
         /// 上级单位本身的报告是全县报告，与汇总核对 / the parent's own report is the county-wide one, checked against the sum
@@ -581,7 +581,13 @@ fn run(command: Command) -> Result<ExitCode, CliError> {
             }
         }
         Command::Backup { db, out } => {
-            open_existing(&db)?.backup(&out)?;
+            let mut store = open_existing(&db)?;
+            store.backup(&out)?;
+            // As the app's 备份 does: its reminder counts from the last backup, whoever made it.
+            store.set_setting(
+                nianbao_workflow::LAST_BACKUP_KEY,
+                &nianbao_workflow::utc_now(),
+            )?;
             println!("已备份到：{}", out.display());
         }
         Command::Restore { db, from } => {
@@ -606,7 +612,13 @@ fn run(command: Command) -> Result<ExitCode, CliError> {
             if sum.summed.is_empty() {
                 return Err(CliError::NothingToSum { parent, year });
             }
-            write_file(&out, write_report(&sum.report))?;
+            // .pdf: the 汇总表 to print; anything else: the exchange file of the sum.
+            let format = match Format::of_path(&out) {
+                Some(Format::Pdf) => Format::Pdf,
+                _ => Format::Exchange,
+            };
+            let fonts = nianbao_pdf::FontSet::bundled();
+            write_file(&out, write_summary(&summary, format, &fonts)?)?;
             println!(
                 "已汇总{}个单位的{}年报告（{}年版格式）→ {}",
                 sum.summed.len(),

@@ -9,6 +9,7 @@ mod document;
 mod fonts;
 mod layout;
 mod report;
+mod summary;
 pub mod system_fonts;
 mod writer;
 
@@ -28,6 +29,7 @@ pub use report::{
     render_report, render_report_timed, report_document, unprintable_characters, RenderTimes,
     ReportOptions, ReviewSheet, UNPRINTABLE_RULE,
 };
+pub use summary::{render_summary, summary_document, UnitList};
 pub use writer::{write_pdf, write_pdf_timed, WriteError, WriteTimes};
 
 #[derive(Debug, Error)]
