@@ -123,6 +123,39 @@ describe("报送情况", () => {
     await rows[2].get("[data-testid=open-unit-report]").trigger("click");
     expect(w.emitted("open")).toEqual([[{ unit_name: "城关镇", year: 2020 }]]);
   });
+
+  it("导入报送文件 collects for this county and year, shows the outcomes and reads the returns again", async () => {
+    const backend = county();
+    backend.importFiles = async (request) => {
+      backend.calls.push({ method: "importFiles", args: [request] });
+      return [
+        {
+          path: "/u/白鹤乡2020.nianbao.json",
+          file_name: "白鹤乡2020.nianbao.json",
+          unit_name: "白鹤乡",
+          year: 2020,
+          outcome: "refused",
+          label: "未导入",
+          reason: "是2021年的报告，正在收集的是2020年的报告",
+          question: null,
+          hard_errors: 0,
+          added_under: null,
+        },
+      ];
+    };
+    const w = mountWith(CountyReturns, backend, { county: COUNTY, year: 2020 });
+    await flushPromises();
+    await w.get("[data-testid=import-returns]").trigger("click");
+    await flushPromises();
+    expect(backend.calls.find((c) => c.method === "importFiles")?.args[0]).toEqual({
+      paths: null,
+      county: COUNTY,
+      year: 2020,
+      choices: [],
+    });
+    expect(w.get("[data-testid=import-reason]").text()).toBe("是2021年的报告，正在收集的是2020年的报告");
+    expect(backend.calls.filter((c) => c.method === "countyReturns")).toHaveLength(2);
+  });
 });
 
 describe("汇总", () => {
