@@ -4,19 +4,26 @@
 
 mod county;
 mod files;
+mod fonts;
 mod formats;
 mod import;
 mod listing;
+mod print;
 mod render;
 
 pub use county::{summarize_county, summary_unit_name, unit_tree, CountySummary};
 pub use files::{output_file_name, write_atomically};
+pub use fonts::{
+    choose_fonts, font_choices, font_setting_key, save_font_choice, ChosenFonts, FaceOption,
+    FaceSource, FontChoice, FontChoices, RoleFace,
+};
 pub use formats::{
     read_report_file, read_source, unread_labels, write_exchange_with_unread, write_report_as,
     Format, ReadReport,
 };
 pub use import::{import_exchange_files, ImportBatch, Imported};
 pub use listing::{create_report, findings, list_reports, ReportListing};
+pub use print::{default_destination, find_program, print_file, print_route, PrintRoute, Printed};
 pub use render::{render_with, CopyKind, Purpose};
 
 use std::path::PathBuf;
@@ -70,6 +77,8 @@ pub enum WorkflowError {
     AlreadyExists { unit: String, year: u16 },
     #[error("没有找到“{unit}”{year}年的报告")]
     NotFound { unit: String, year: u16 },
+    #[error("打印机“{printer}”没有接受打印：{reason}")]
+    Print { printer: String, reason: String },
     #[error(transparent)]
     Store(#[from] nianbao_store::StoreError),
     #[error(transparent)]
