@@ -60,7 +60,9 @@ impl From<WorkflowError> for CommandError {
             | WorkflowError::Published { .. }
             | WorkflowError::Unread { .. }
             | WorkflowError::InvalidYear(_) => ErrorCode::InvalidInput,
-            WorkflowError::XlsxWrite(_) | WorkflowError::Docx(_) => ErrorCode::Io,
+            WorkflowError::XlsxWrite(_) | WorkflowError::Docx(_) | WorkflowError::Print { .. } => {
+                ErrorCode::Io
+            }
             WorkflowError::HardFindings { .. } => ErrorCode::HardFindings,
             WorkflowError::AlreadyExists { .. } => ErrorCode::AlreadyExists,
             WorkflowError::NotFound { .. } => ErrorCode::NotFound,

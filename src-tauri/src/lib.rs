@@ -8,22 +8,56 @@ mod window;
 
 use nianbao_pdf::FontSet;
 use nianbao_store::Store;
+use nianbao_workflow::{ChosenFonts, FontChoices};
 use std::path::PathBuf;
-use std::sync::{Arc, Mutex, MutexGuard, OnceLock};
+use std::sync::{Arc, Mutex, MutexGuard};
 use tauri::{Emitter, Manager};
 use tauri_plugin_dialog::{DialogExt, MessageDialogKind};
 
 /// What every command shares: the open store and, once first needed, the fonts.
 pub struct AppState {
     store: Mutex<Store>,
-    fonts: OnceLock<FontSet>,
+    /// The clerk's font choices, as kept in the store (read once, so that finding the fonts
+    /// never waits for the store).
+    font_choices: Mutex<FontChoices>,
+    /// Where installed fonts are looked for.
+    font_folders: Vec<PathBuf>,
+    /// The fonts, found when first needed and again after a choice or a new look.
+    fonts: Mutex<Option<Arc<ChosenFonts>>>,
+}
+
+/// The fonts in use: a [`FontSet`] for rendering, and what was chosen.
+pub struct Fonts(Arc<ChosenFonts>);
+
+impl Fonts {
+    pub fn chosen(&self) -> &ChosenFonts {
+        &self.0
+    }
+}
+
+impl std::ops::Deref for Fonts {
+    type Target = FontSet;
+    fn deref(&self) -> &FontSet {
+        &self.0.set
+    }
 }
 
 impl AppState {
     pub fn new(store: Store) -> AppState {
+        AppState::with_font_folders(store, nianbao_pdf::system_fonts::font_folders())
+    }
+
+    /// The state with installed fonts looked for in `font_folders`.
+    pub fn with_font_folders(store: Store, font_folders: Vec<PathBuf>) -> AppState {
+        let font_choices = nianbao_workflow::font_choices(&store).unwrap_or_else(|e| {
+            eprintln!("nianbao: [fonts] {e}");
+            FontChoices::new()
+        });
         AppState {
             store: Mutex::new(store),
-            fonts: OnceLock::new(),
+            font_choices: Mutex::new(font_choices),
+            font_folders,
+            fonts: Mutex::new(None),
         }
     }
 
@@ -35,8 +69,31 @@ impl AppState {
             .unwrap_or_else(|poisoned| poisoned.into_inner())
     }
 
-    pub fn fonts(&self) -> &FontSet {
-        self.fonts.get_or_init(FontSet::bundled)
+    /// The fonts as chosen (found on first use).
+    pub fn fonts(&self) -> Fonts {
+        let mut fonts = self.fonts.lock().unwrap_or_else(|p| p.into_inner());
+        let chosen = fonts.get_or_insert_with(|| {
+            let choices = self
+                .font_choices
+                .lock()
+                .unwrap_or_else(|p| p.into_inner())
+                .clone();
+            let chosen = nianbao_workflow::choose_fonts(&choices, &self.font_folders);
+            for note in chosen.notes() {
+                eprintln!("nianbao: [fonts] {note}");
+            }
+            Arc::new(chosen)
+        });
+        Fonts(Arc::clone(chosen))
+    }
+
+    /// Forgets the fonts found, so that the next use looks again (with `choices`, if given).
+    pub fn refresh_fonts(&self, choices: Option<FontChoices>) {
+        let mut fonts = self.fonts.lock().unwrap_or_else(|p| p.into_inner());
+        if let Some(choices) = choices {
+            *self.font_choices.lock().unwrap_or_else(|p| p.into_inner()) = choices;
+        }
+        *fonts = None;
     }
 }
 
@@ -157,6 +214,8 @@ pub fn run() {
             commands::web_page,
             commands::print_pdf,
             commands::import_reports,
+            commands::fonts::font_faces,
+            commands::fonts::set_font_choice,
         ])
         .run(tauri::generate_context!());
     // E.g. a second launch while the first is still closing cannot hand over to it: say so

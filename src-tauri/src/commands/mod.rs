@@ -2,6 +2,7 @@
 //! arguments and calls a plain function of the same name in [`reports`] or [`output`], which is
 //! what the tests exercise; store and PDF work runs off the main thread.
 
+pub mod fonts;
 pub mod output;
 pub mod reports;
 #[cfg(test)]
@@ -155,7 +156,7 @@ pub async fn print_pdf(
     report: ReportDto,
     draft: bool,
     review_sheet: ReviewSheetDto,
-) -> CommandResult<String> {
+) -> CommandResult<PrintedDto> {
     blocking(&state, move |s| {
         output::print_pdf(s, &app, &report, draft, review_sheet)
     })

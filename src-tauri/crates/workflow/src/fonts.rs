@@ -242,8 +242,8 @@ pub fn choose_fonts(choices: &FontChoices, folders: &[PathBuf]) -> ChosenFonts {
             },
         };
         // The bundled face of the role is in the set already.
-        let is_default_bundled = face.choice
-            == FontChoice::Bundled(BundledFace::for_role(role).file.to_owned());
+        let is_default_bundled =
+            face.choice == FontChoice::Bundled(BundledFace::for_role(role).file.to_owned());
         if let (Some(loaded), false) = (loaded, is_default_bundled) {
             set = set.with_face(role, loaded);
         }
@@ -342,7 +342,11 @@ mod tests {
         assert_eq!(
             in_use(&fonts),
             [
-                (FaceRole::Title, "Fandol宋体（粗）".into(), FaceSource::Bundled),
+                (
+                    FaceRole::Title,
+                    "Fandol宋体（粗）".into(),
+                    FaceSource::Bundled
+                ),
                 (FaceRole::Fang, "仿宋_GB2312".into(), FaceSource::System),
                 (FaceRole::Hei, "黑体".into(), FaceSource::System),
                 (FaceRole::Kai, "楷体".into(), FaceSource::System),
@@ -408,17 +412,33 @@ mod tests {
         let automatic = choose_fonts(&FontChoices::new(), &folders);
         assert!(embedded(&automatic, "automatic").contains(&"FandolKai-Regular".to_owned()));
         let chosen = embedded(&fonts, "chosen");
-        assert!(chosen.contains(&"FandolHei-Regular".to_owned()), "{chosen:?}");
-        assert!(chosen.contains(&"FandolFang-Regular".to_owned()), "{chosen:?}");
-        assert!(!chosen.contains(&"FandolKai-Regular".to_owned()), "{chosen:?}");
-        assert!(!chosen.contains(&"FandolSong-Bold".to_owned()), "{chosen:?}");
+        assert!(
+            chosen.contains(&"FandolHei-Regular".to_owned()),
+            "{chosen:?}"
+        );
+        assert!(
+            chosen.contains(&"FandolFang-Regular".to_owned()),
+            "{chosen:?}"
+        );
+        assert!(
+            !chosen.contains(&"FandolKai-Regular".to_owned()),
+            "{chosen:?}"
+        );
+        assert!(
+            !chosen.contains(&"FandolSong-Bold".to_owned()),
+            "{chosen:?}"
+        );
 
         // 黑体 uninstalled: the title falls back to the automatic face, with a note.
         std::fs::remove_file(&simhei).unwrap();
         let fonts = choose_fonts(&font_choices(&store).unwrap(), &folders);
         assert_eq!(
             in_use(&fonts)[0],
-            (FaceRole::Title, "Fandol宋体（粗）".into(), FaceSource::Bundled)
+            (
+                FaceRole::Title,
+                "Fandol宋体（粗）".into(),
+                FaceSource::Bundled
+            )
         );
         let notes: Vec<&str> = fonts.notes().collect();
         assert_eq!(notes.len(), 1);

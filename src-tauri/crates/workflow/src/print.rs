@@ -250,7 +250,10 @@ mod tests {
         let bin = tempfile::tempdir().unwrap();
         script(bin.path(), "lp", "exit 0");
         script(bin.path(), "lpstat", "echo 'no system default destination'");
-        assert_eq!(print_route(Some(bin.path().as_os_str())), PrintRoute::Viewer);
+        assert_eq!(
+            print_route(Some(bin.path().as_os_str())),
+            PrintRoute::Viewer
+        );
     }
 
     #[test]
@@ -271,9 +274,11 @@ mod tests {
             "[ \"$1\" = -d ] && echo 'system default destination: Office_HP'",
         );
         // Another folder first on PATH, as on a real system.
-        let path_var =
-            std::env::join_paths([Path::new("/nonexistent"), bin.path()]).unwrap();
-        let docs = tempfile::Builder::new().prefix("打印 文件").tempdir().unwrap();
+        let path_var = std::env::join_paths([Path::new("/nonexistent"), bin.path()]).unwrap();
+        let docs = tempfile::Builder::new()
+            .prefix("打印 文件")
+            .tempdir()
+            .unwrap();
         let pdf = docs.path().join("舒城县 2020年报告.pdf");
         std::fs::write(&pdf, b"%PDF-1.7").unwrap();
 
@@ -300,8 +305,16 @@ mod tests {
     #[test]
     fn a_printer_that_refuses_is_an_error_naming_it() {
         let bin = tempfile::tempdir().unwrap();
-        script(bin.path(), "lp", "echo 'lp: Printer is stopped' >&2; exit 1");
-        script(bin.path(), "lpstat", "echo 'system default destination: Office_HP'");
+        script(
+            bin.path(),
+            "lp",
+            "echo 'lp: Printer is stopped' >&2; exit 1",
+        );
+        script(
+            bin.path(),
+            "lpstat",
+            "echo 'system default destination: Office_HP'",
+        );
         let pdf = bin.path().join("a.pdf");
         std::fs::write(&pdf, b"%PDF-1.7").unwrap();
         let err = print_file(&pdf, Some(bin.path().as_os_str())).unwrap_err();
