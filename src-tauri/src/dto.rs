@@ -483,6 +483,8 @@ pub struct RoleFaceDto {
     pub face: FaceOptionDto,
     /// The clerk's choice (a face's key), "" for automatic.
     pub choice: String,
+    /// The face the role has when the choice is automatic.
+    pub automatic: FaceOptionDto,
     /// Why the chosen face is not the one used, if it is not.
     pub note: Option<String>,
 }
@@ -506,6 +508,7 @@ impl From<&nianbao_workflow::ChosenFonts> for FontsDto {
                     official: r.role.official_face().to_owned(),
                     face: FaceOptionDto::from(&r.face),
                     choice: r.choice.key(),
+                    automatic: FaceOptionDto::from(&r.automatic),
                     note: r.note.clone(),
                 })
                 .collect(),

@@ -14,7 +14,9 @@ import type {
   Edition,
   EditionLayoutDto,
   FileFormatDto,
+  FontsDto,
   FormatFactsDto,
+  PrintedDto,
   ReviewSheetDto,
   ReportDto,
   ReportKeyDto,
@@ -47,8 +49,9 @@ export interface Backend {
   /** Save dialog, then writes the PDF; null when the clerk cancelled. A final copy with hard
    * errors is refused with code "hard_findings". */
   exportPdf(report: ReportDto, draft: boolean, reviewSheet: ReviewSheetDto): Promise<string | null>;
-  /** Opens the PDF in the system's viewer, which prints it. */
-  printPdf(report: ReportDto, draft: boolean, reviewSheet: ReviewSheetDto): Promise<string>;
+  /** Sends the PDF to the default printer, or, where that cannot be done from here, opens it in
+   * the system's viewer; says which (`message`, in Chinese). */
+  printPdf(report: ReportDto, draft: boolean, reviewSheet: ReviewSheetDto): Promise<PrintedDto>;
   exportExchange(report: ReportDto): Promise<string | null>;
   /** Save dialog, then writes the report as Excel, a web page, Word (or any format); null when
    * the clerk cancelled. */
@@ -57,6 +60,11 @@ export interface Backend {
   webPage(report: ReportDto): Promise<string>;
   /** Open dialog for exchange files and Excel workbooks; all are read before any is saved. */
   importReports(): Promise<ReportSummaryDto[]>;
+  /** The face each role of the PDF prints in, and the faces to choose from (looked for again). */
+  fontFaces(): Promise<FontsDto>;
+  /** Sets a role (title, fang, hei, kai, song) in a face (its `key`; "" for automatic), kept in
+   * the store; answers with the faces now in use. */
+  setFontChoice(role: string, choice: string): Promise<FontsDto>;
   /** Runs `beforeClose` (e.g. saving what is pending) when the clerk closes the window, then
    * lets the window close. Resolves to a function that removes the hook. */
   onWindowClose(beforeClose: () => Promise<void>): Promise<() => void>;
@@ -99,6 +107,8 @@ export const tauriBackend: Backend = {
     invoke("export_report", { report, format, draft: false, reviewSheet: "omitted" }),
   webPage: (report) => invoke("web_page", { report }),
   importReports: () => invoke("import_reports"),
+  fontFaces: () => invoke("font_faces"),
+  setFontChoice: (role, choice) => invoke("set_font_choice", { role, choice }),
   onWindowClose: (beforeClose) => getCurrentWindow().onCloseRequested(() => beforeClose()),
   onReportsImported: (imported) => listen("exchange-imported", () => imported()),
 };

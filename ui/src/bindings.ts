@@ -207,6 +207,10 @@ official: string, face: FaceOptionDto,
  */
 choice: string, 
 /**
+ * The face the role has when the choice is automatic.
+ */
+automatic: FaceOptionDto, 
+/**
  * Why the chosen face is not the one used, if it is not.
  */
 note: string | null, };

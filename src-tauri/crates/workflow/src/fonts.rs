@@ -127,6 +127,8 @@ pub struct RoleFace {
     pub face: FaceOption,
     /// The clerk's choice (as kept), automatic when not chosen.
     pub choice: FontChoice,
+    /// The face the role has when not chosen.
+    pub automatic: FaceOption,
     /// Said when the chosen face could not be used.
     pub note: Option<String>,
 }
@@ -251,6 +253,7 @@ pub fn choose_fonts(choices: &FontChoices, folders: &[PathBuf]) -> ChosenFonts {
             role,
             face,
             choice,
+            automatic: automatic_face().0,
             note,
         });
     }
