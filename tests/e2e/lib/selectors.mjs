@@ -44,4 +44,10 @@ export const S = Object.freeze({
   importReports: id('import-reports'),
   listNotice: id('list-notice'),
   listError: id('list-error'),
+  // 预览与导出: 字体 (a <details>: its summary says the face of each role; open it for the selects).
+  fonts: id('fonts'),
+  fontsSummary: `${id('fonts')} summary`,
+  fontUsed: (role) => id(`font-used-${role}`),
+  fontChoice: (role) => id(`font-choice-${role}`),
+  printResult: id('print-result'),
 });
