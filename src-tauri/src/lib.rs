@@ -87,12 +87,22 @@ impl AppState {
         Fonts(Arc::clone(chosen))
     }
 
-    /// Forgets the fonts found, so that the next use looks again (with `choices`, if given).
-    pub fn refresh_fonts(&self, choices: Option<FontChoices>) {
+    /// Looks at the fonts folders again: the fonts are found anew on next use when a font was
+    /// installed or removed since (only the folders are listed to tell).
+    pub fn look_for_fonts_again(&self) {
         let mut fonts = self.fonts.lock().unwrap_or_else(|p| p.into_inner());
-        if let Some(choices) = choices {
-            *self.font_choices.lock().unwrap_or_else(|p| p.into_inner()) = choices;
+        if fonts
+            .as_ref()
+            .is_some_and(|f| f.outdated(&self.font_folders))
+        {
+            *fonts = None;
         }
+    }
+
+    /// The clerk chose anew: the fonts are found anew with `choices` on next use.
+    pub fn set_font_choices(&self, choices: FontChoices) {
+        let mut fonts = self.fonts.lock().unwrap_or_else(|p| p.into_inner());
+        *self.font_choices.lock().unwrap_or_else(|p| p.into_inner()) = choices;
         *fonts = None;
     }
 }

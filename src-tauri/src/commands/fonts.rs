@@ -10,10 +10,10 @@ use nianbao_workflow::FontChoice;
 use std::sync::Arc;
 use tauri::State;
 
-/// The faces in use and the faces there are, looked for again (a font may have been installed
-/// since the app started).
+/// The faces in use and the faces there are, looked for again when the fonts folders changed
+/// (a font installed since the app started).
 pub fn list_faces(state: &AppState) -> CommandResult<FontsDto> {
-    state.refresh_fonts(None);
+    state.look_for_fonts_again();
     Ok(FontsDto::from(state.fonts().chosen()))
 }
 
@@ -51,7 +51,7 @@ pub fn choose_face(state: &AppState, role: &str, choice: &str) -> CommandResult<
         nianbao_workflow::save_font_choice(&mut store, role, &parsed)?;
         nianbao_workflow::font_choices(&store)?
     };
-    state.refresh_fonts(Some(choices));
+    state.set_font_choices(choices);
     Ok(FontsDto::from(state.fonts().chosen()))
 }
 
@@ -151,6 +151,22 @@ mod tests {
         // Back to automatic.
         let fonts = choose_face(&s, "fang", "").unwrap();
         assert_eq!(role(&fonts, "fang").face.name, "仿宋_GB2312");
+
+        // 黑体 installed while the app runs: the panel, opened again, finds it.
+        assert_eq!(
+            role(&list_faces(&s).unwrap(), "hei").face.name,
+            "Fandol黑体"
+        );
+        std::fs::copy(
+            format!("{FONTS}FandolHei-Regular.otf"),
+            fonts_dir.join("simhei.ttf"),
+        )
+        .unwrap();
+        let hei = role(&list_faces(&s).unwrap(), "hei").face.clone();
+        assert_eq!(
+            (hei.name.as_str(), hei.source.as_str()),
+            ("黑体", "系统字体")
+        );
     }
 
     #[test]

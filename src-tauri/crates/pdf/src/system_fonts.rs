@@ -88,7 +88,15 @@ impl KnownFace {
 /// How deep below a fonts folder files are looked for (fontconfig's folders nest by vendor).
 const MAX_DEPTH: usize = 4;
 
-/// An installed font of the list, found.
+/// A file of the list, found (not read yet).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct FoundFile {
+    pub role: FaceRole,
+    pub known: &'static KnownFace,
+    pub path: PathBuf,
+}
+
+/// An installed font of the list, found and read.
 #[derive(Debug, Clone)]
 pub struct InstalledFace {
     pub role: FaceRole,
@@ -117,10 +125,10 @@ pub fn font_folders() -> Vec<PathBuf> {
     folders
 }
 
-/// Every face of [`KNOWN_FACES`] found in `folders` that parses as a font, in the list's order
-/// (for one entry, earlier folders first). A folder that is missing or unreadable is skipped; a
-/// file that does not parse is passed over.
-pub fn installed_faces(folders: &[PathBuf]) -> Vec<InstalledFace> {
+/// Every file of [`KNOWN_FACES`] in `folders`, in the list's order (for one entry, earlier
+/// folders first). Only the folders are listed: no file is read. A folder that is missing or
+/// unreadable is skipped.
+pub fn found_files(folders: &[PathBuf]) -> Vec<FoundFile> {
     let mut files: BTreeMap<String, Vec<PathBuf>> = BTreeMap::new();
     for folder in folders {
         collect_files(folder, MAX_DEPTH, &mut files);
@@ -132,12 +140,30 @@ pub fn installed_faces(folders: &[PathBuf]) -> Vec<InstalledFace> {
                 .get(known.file)
                 .into_iter()
                 .flatten()
-                .filter_map(move |path| {
-                    let face = FontFace::from_file(path).ok()?;
+                .map(move |path| FoundFile {
+                    role: known.role,
+                    known,
+                    path: path.clone(),
+                })
+        })
+        .collect()
+}
+
+/// For each role, the installed face that fills it unasked: the first automatic file found that
+/// parses as a font (a file that does not is passed over). Only these files are read.
+pub fn automatic_faces(found: &[FoundFile]) -> Vec<InstalledFace> {
+    FaceRole::ALL
+        .into_iter()
+        .filter_map(|role| {
+            found
+                .iter()
+                .filter(|f| f.role == role && f.known.automatic)
+                .find_map(|f| {
+                    let face = FontFace::from_file(&f.path).ok()?;
                     Some(InstalledFace {
-                        role: known.role,
-                        known,
-                        path: path.clone(),
+                        role,
+                        known: f.known,
+                        path: f.path.clone(),
                         face,
                     })
                 })
@@ -145,22 +171,9 @@ pub fn installed_faces(folders: &[PathBuf]) -> Vec<InstalledFace> {
         .collect()
 }
 
-/// For each role, the installed face that fills it unasked: the first automatic one found.
-pub fn automatic_faces(installed: &[InstalledFace]) -> Vec<InstalledFace> {
-    FaceRole::ALL
-        .into_iter()
-        .filter_map(|role| {
-            installed
-                .iter()
-                .find(|f| f.role == role && f.known.automatic)
-                .cloned()
-        })
-        .collect()
-}
-
 /// For each role, the installed face to use, found in `folders` (earlier folders first).
 pub fn find_installed_faces(folders: &[PathBuf]) -> Vec<InstalledFace> {
-    automatic_faces(&installed_faces(folders))
+    automatic_faces(&found_files(folders))
 }
 
 /// The bundled faces with every role an installed official face can fill replaced by it.

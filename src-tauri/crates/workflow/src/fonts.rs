@@ -6,7 +6,7 @@
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 
-use nianbao_pdf::system_fonts::{automatic_faces, installed_faces, InstalledFace, KnownFace};
+use nianbao_pdf::system_fonts::{automatic_faces, found_files, FoundFile, KnownFace};
 use nianbao_pdf::{BundledFace, FaceRole, FontFace, FontSet, BUNDLED_FACES};
 use nianbao_store::Store;
 
@@ -139,18 +139,31 @@ pub struct ChosenFonts {
     pub set: FontSet,
     /// Every role, in [`FaceRole::ALL`]'s order.
     pub roles: Vec<RoleFace>,
-    /// Every face that can be chosen: the installed ones, then the bundled ones.
+    /// Every face that can be chosen: the installed ones (found, not all read), then the
+    /// bundled ones.
     pub options: Vec<FaceOption>,
 }
 
 impl ChosenFonts {
+    /// Whether `folders` hold other files of the list than when these fonts were chosen (a font
+    /// installed or removed since): only the folders are listed.
+    pub fn outdated(&self, folders: &[PathBuf]) -> bool {
+        let now: Vec<PathBuf> = found_files(folders).into_iter().map(|f| f.path).collect();
+        let then: Vec<&PathBuf> = self
+            .options
+            .iter()
+            .filter_map(|o| o.path.as_ref())
+            .collect();
+        now.len() != then.len() || now.iter().zip(then).any(|(a, b)| a != b)
+    }
+
     /// The notes about chosen faces that could not be used.
     pub fn notes(&self) -> impl Iterator<Item = &str> {
         self.roles.iter().filter_map(|r| r.note.as_deref())
     }
 }
 
-fn installed_option(found: &InstalledFace) -> FaceOption {
+fn installed_option(found: &FoundFile) -> FaceOption {
     FaceOption {
         name: found.known.name.to_owned(),
         source: FaceSource::System,
@@ -189,9 +202,9 @@ fn file_face_name(path: &Path, face: Option<&FontFace>) -> String {
 /// The faces for `choices`, looking for installed fonts in `folders`
 /// ([`nianbao_pdf::system_fonts::font_folders`] for the PC's own).
 pub fn choose_fonts(choices: &FontChoices, folders: &[PathBuf]) -> ChosenFonts {
-    let installed = installed_faces(folders);
-    let automatic = automatic_faces(&installed);
-    let mut options: Vec<FaceOption> = installed.iter().map(installed_option).collect();
+    let found = found_files(folders);
+    let automatic = automatic_faces(&found);
+    let mut options: Vec<FaceOption> = found.iter().map(installed_option).collect();
     options.extend(BUNDLED_FACES.into_iter().map(bundled_option));
 
     let mut set = FontSet::bundled();
@@ -199,7 +212,14 @@ pub fn choose_fonts(choices: &FontChoices, folders: &[PathBuf]) -> ChosenFonts {
     for role in FaceRole::ALL {
         let choice = choices.get(&role).cloned().unwrap_or(FontChoice::Automatic);
         let automatic_face = || match automatic.iter().find(|f| f.role == role) {
-            Some(found) => (installed_option(found), Some(found.face.clone())),
+            Some(a) => (
+                installed_option(&FoundFile {
+                    role,
+                    known: a.known,
+                    path: a.path.clone(),
+                }),
+                Some(a.face.clone()),
+            ),
             None => (bundled_option(BundledFace::for_role(role)), None),
         };
         let (face, loaded, note) = match &choice {
