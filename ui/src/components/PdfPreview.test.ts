@@ -538,6 +538,16 @@ describe("PdfPreview: 字体", () => {
     expect(vi.mocked(backend.previewPdf).mock.calls.length).toBe(previews + 1);
   });
 
+  it("says when a chosen face has gone and which face stands in", async () => {
+    const gone = fakeFonts();
+    const note = "标题所选的字体“方正小标宋简体”（D:\\字体\\方正小标宋简体.ttf）已找不到或无法读取，改用Fandol宋体（粗）。";
+    gone.roles[0] = { ...gone.roles[0], choice: "file:0:D:\\字体\\方正小标宋简体.ttf", note };
+    const wrapper = mountPreview(fakeBackend({ fontFaces: vi.fn(async () => gone) }));
+    await flushPromises();
+    expect(wrapper.get(".pv-fonts-note").text()).toBe(note);
+    expect(wrapper.get("[data-testid=font-used-title]").text()).toBe("标题：Fandol宋体（粗）内置字体");
+  });
+
   it("says why a choice could not be saved", async () => {
     const backend = fakeBackend({
       setFontChoice: vi.fn(async () => {
