@@ -49,5 +49,6 @@ export const S = Object.freeze({
   fontsSummary: `${id('fonts')} summary`,
   fontUsed: (role) => id(`font-used-${role}`),
   fontChoice: (role) => id(`font-choice-${role}`),
+  fontNote: id('font-note'),
   printResult: id('print-result'),
 });
