@@ -51,8 +51,12 @@ async function firstPageDrawing() {
 async function exportedFonts(name) {
   for (const f of readdirSync(SAVE_DIR).filter((f) => f.endsWith('.pdf'))) rmSync(path.join(SAVE_DIR, f));
   await session.click(S.exportPdf);
-  await textBecomes(S.exportResult, /\.pdf$/, 'the PDF to be exported');
-  const [file] = readdirSync(SAVE_DIR).filter((f) => f.endsWith('.pdf'));
+  // The file itself (written whole, then renamed): the result line of an earlier export may
+  // still be on screen for a moment.
+  const pdfs = () => readdirSync(SAVE_DIR).filter((f) => f.endsWith('.pdf'));
+  await waitUntil(() => pdfs().length === 1, { timeout: 60_000, message: 'the PDF to be exported' });
+  await textBecomes(S.exportResult, /\.pdf$/, 'the export to be reported');
+  const [file] = pdfs();
   // Kept with the artifacts, out of the save folder the other tests read.
   const kept = path.join(ARTIFACTS, `fonts-${name}.pdf`);
   renameSync(path.join(SAVE_DIR, file), kept);
@@ -63,7 +67,8 @@ async function exportedFonts(name) {
 
 async function openPreview() {
   await (await session.waitFor(S.openReport(UNIT, YEAR))).click();
-  await session.click(S.tab('output'));
+  await textBecomes(S.reportTitle, new RegExp(`${UNIT} · ${YEAR}年`), 'the editor of the sample', 15_000);
+  await (await session.waitFor(S.tab('output'))).click();
   await session.waitFor(S.previewPage, { timeout: 60_000 });
   await textBecomes(S.previewStatus, /共\d+页/, 'the preview pages to be drawn');
   await waitUntil(async () => (await firstPageDrawing()) !== null, { timeout: 30_000, message: 'page 1 drawn' });
