@@ -61,7 +61,9 @@ impl From<WorkflowError> for CommandError {
             | WorkflowError::Unread { .. }
             | WorkflowError::InvalidYear(_)
             | WorkflowError::SummaryFormat(_) => ErrorCode::InvalidInput,
-            WorkflowError::XlsxWrite(_) | WorkflowError::Docx(_) => ErrorCode::Io,
+            WorkflowError::XlsxWrite(_) | WorkflowError::Docx(_) | WorkflowError::Print { .. } => {
+                ErrorCode::Io
+            }
             WorkflowError::HardFindings { .. } => ErrorCode::HardFindings,
             WorkflowError::AlreadyExists { .. } => ErrorCode::AlreadyExists,
             WorkflowError::NotFound { .. } => ErrorCode::NotFound,

@@ -14,8 +14,10 @@ import type {
   EditionLayoutDto,
   FileFormatDto,
   FileImportDto,
+  FontsDto,
   FormatFactsDto,
   ImportRequestDto,
+  PrintedDto,
   ReviewSheetDto,
   ReportDto,
   ReportKeyDto,
@@ -57,8 +59,9 @@ export interface Backend {
   /** Save dialog, then writes the PDF; null when the clerk cancelled. A final copy with hard
    * errors is refused with code "hard_findings". */
   exportPdf(report: ReportDto, draft: boolean, reviewSheet: ReviewSheetDto): Promise<string | null>;
-  /** Opens the PDF in the system's viewer, which prints it. */
-  printPdf(report: ReportDto, draft: boolean, reviewSheet: ReviewSheetDto): Promise<string>;
+  /** Sends the PDF to the default printer, or, where that cannot be done from here, opens it in
+   * the system's viewer; says which (`message`, in Chinese). */
+  printPdf(report: ReportDto, draft: boolean, reviewSheet: ReviewSheetDto): Promise<PrintedDto>;
   exportExchange(report: ReportDto): Promise<string | null>;
   /** Save dialog, then writes the report as Excel, a web page, Word (or any format); null when
    * the clerk cancelled. */
@@ -71,6 +74,11 @@ export interface Backend {
   /** 报送文件: the stored report as `<单位><年度>.nianbao.json` in a folder the clerk picks;
    * null when the clerk cancelled. */
   sendReport(key: ReportKeyDto): Promise<string | null>;
+  /** The face each role of the PDF prints in, and the faces to choose from (looked for again). */
+  fontFaces(): Promise<FontsDto>;
+  /** Sets a role (title, fang, hei, kai, song) in a face (its `key`; "" for automatic), kept in
+   * the store; answers with the faces now in use. */
+  setFontChoice(role: string, choice: string): Promise<FontsDto>;
   /** Runs `beforeClose` (e.g. saving what is pending) when the clerk closes the window, then
    * lets the window close. Resolves to a function that removes the hook. */
   onWindowClose(beforeClose: () => Promise<void>): Promise<() => void>;
@@ -138,6 +146,8 @@ export const tauriBackend: Backend = {
   webPage: (report) => invoke("web_page", { report }),
   importFiles: (request) => invoke("import_report_files", { request }),
   sendReport: (key) => invoke("send_report", { key }),
+  fontFaces: () => invoke("font_faces"),
+  setFontChoice: (role, choice) => invoke("set_font_choice", { role, choice }),
   onWindowClose: (beforeClose) => getCurrentWindow().onCloseRequested(() => beforeClose()),
   onReportsImported: (imported) => listen("exchange-imported", () => imported()),
   listUnits: () => invoke("list_units_cmd"),

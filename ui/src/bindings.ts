@@ -201,6 +201,74 @@ reason: string | null, question: ImportQuestionDto | null, hard_errors: number,
  */
 added_under: string | null, };
 
+export type FaceOptionDto = { 
+/**
+ * What to send to `set_font_choice` to choose it.
+ */
+key: string, 
+/**
+ * 仿宋_GB2312, Fandol仿宋, …
+ */
+name: string, 
+/**
+ * 系统字体 or 内置字体.
+ */
+source: string, bundled: boolean, 
+/**
+ * The file, for an installed face.
+ */
+path: string | null, 
+/**
+ * The role (key) it is made for.
+ */
+made_for: string, };
+
+export type RoleFaceDto = { 
+/**
+ * title, fang, hei, kai, song.
+ */
+role: string, 
+/**
+ * 标题, 正文, 一级标题, 二级标题, 页码.
+ */
+label: string, 
+/**
+ * The face GB/T 9704 asks for (方正小标宋简体, 仿宋_GB2312, …).
+ */
+official: string, face: FaceOptionDto, 
+/**
+ * The clerk's choice (a face's key), "" for automatic.
+ */
+choice: string, 
+/**
+ * The face the role has when the choice is automatic.
+ */
+automatic: FaceOptionDto, 
+/**
+ * Why the chosen face is not the one used, if it is not.
+ */
+note: string | null, };
+
+export type FontsDto = { roles: Array<RoleFaceDto>, options: Array<FaceOptionDto>, };
+
+export type PrintedDto = { 
+/**
+ * Sent to the printer (else opened in the system's viewer for the clerk to print).
+ */
+sent: boolean, 
+/**
+ * The printer's name, when the system tells it.
+ */
+printer: string | null, 
+/**
+ * The PDF printed.
+ */
+path: string, 
+/**
+ * What happened, for the clerk.
+ */
+message: string, };
+
 export type ErrorCode = "not_found" | "already_exists" | "invalid_input" | "hard_findings" | "missing_glyphs" | "store" | "pdf" | "io";
 
 export type CommandError = { code: ErrorCode, message: string, };

@@ -52,7 +52,7 @@ pub fn county_returns(
     let today = Date::parse_iso(today)
         .ok_or_else(|| CommandError::new(ErrorCode::InvalidInput, format!("日期“{today}”无效")))?;
     let returns =
-        nianbao_workflow::county_returns(&state.store(), county, year, today, state.fonts())?;
+        nianbao_workflow::county_returns(&state.store(), county, year, today, &state.fonts())?;
     Ok(CountyReturnsDto::from(&returns))
 }
 
@@ -86,7 +86,7 @@ pub fn export_summary(
 ) -> CommandResult<Option<String>> {
     let format = Format::from(format);
     let summary = nianbao_workflow::summarize_county(&state.store(), county, year, county_wide)?;
-    let bytes = write_summary(&summary, format, state.fonts())?;
+    let bytes = write_summary(&summary, format, &state.fonts())?;
     let name = summary_file_name(&summary, format);
     let Some(path) = super::output::save_path(app, &name, (format.label(), format.extension()))
     else {

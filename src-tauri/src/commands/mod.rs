@@ -6,6 +6,7 @@ pub mod backup;
 pub mod county;
 #[cfg(test)]
 mod county_tests;
+pub mod fonts;
 pub mod import;
 pub mod output;
 pub mod reports;
@@ -164,7 +165,7 @@ pub async fn print_pdf(
     report: ReportDto,
     draft: bool,
     review_sheet: ReviewSheetDto,
-) -> CommandResult<String> {
+) -> CommandResult<PrintedDto> {
     blocking(&state, move |s| {
         output::print_pdf(s, &app, &report, draft, review_sheet)
     })

@@ -10,7 +10,7 @@ pub fn edition_layout(edition: Edition) -> EditionLayoutDto {
 }
 
 pub fn checked(state: &AppState, report: &Report) -> CommandResult<CheckedReportDto> {
-    let findings = nianbao_workflow::findings(&state.store(), report, state.fonts())?;
+    let findings = nianbao_workflow::findings(&state.store(), report, &state.fonts())?;
     Ok(CheckedReportDto {
         report: ReportDto::from(report),
         status: ReportStatus::of(report, &findings),
@@ -19,7 +19,7 @@ pub fn checked(state: &AppState, report: &Report) -> CommandResult<CheckedReport
 }
 
 pub fn list_reports(state: &AppState) -> CommandResult<Vec<ReportSummaryDto>> {
-    let list = nianbao_workflow::list_reports(&state.store(), state.fonts())?;
+    let list = nianbao_workflow::list_reports(&state.store(), &state.fonts())?;
     Ok(list.iter().map(ReportSummaryDto::from).collect())
 }
 
@@ -81,7 +81,7 @@ pub fn save_report(
     let outcome = state
         .store()
         .save_replacing(&key.unit_name, key.year, &report)?;
-    let findings = nianbao_workflow::findings(&state.store(), &report, state.fonts())?;
+    let findings = nianbao_workflow::findings(&state.store(), &report, &state.fonts())?;
     Ok(SavedDto {
         key: ReportKeyDto {
             unit_name: report.unit.name.clone(),

@@ -7,7 +7,9 @@ import type {
   CheckedReportDto,
   CommandError,
   EditionLayoutDto,
+  FaceOptionDto,
   Finding,
+  FontsDto,
   FormatFactsDto,
   ReportDto,
   ReportKeyDto,
@@ -170,6 +172,37 @@ export interface FakeBackend extends Backend {
   reminder: BackupReminderDto | null;
   /** What pickBackup answers. */
   pickedBackup: string | null;
+  /** The font choices kept, by role ("" = automatic is absent). */
+  fontChoices: Record<string, string>;
+}
+
+const FAKE_FACES: FaceOptionDto[] = [
+  { key: "file:0:/fonts/仿宋_GB2312.ttf", name: "仿宋_GB2312", source: "系统字体", bundled: false, path: "/fonts/仿宋_GB2312.ttf", made_for: "fang" },
+  { key: "bundled:FandolSong-Bold.otf", name: "Fandol宋体（粗）", source: "内置字体", bundled: true, path: null, made_for: "title" },
+  { key: "bundled:NotoSerifSC-Regular.otf", name: "思源宋体", source: "内置字体", bundled: true, path: null, made_for: "song" },
+  { key: "bundled:FandolFang-Regular.otf", name: "Fandol仿宋", source: "内置字体", bundled: true, path: null, made_for: "fang" },
+  { key: "bundled:FandolHei-Regular.otf", name: "Fandol黑体", source: "内置字体", bundled: true, path: null, made_for: "hei" },
+  { key: "bundled:FandolKai-Regular.otf", name: "Fandol楷体", source: "内置字体", bundled: true, path: null, made_for: "kai" },
+];
+
+/** The fonts as the backend reports them: 仿宋_GB2312 installed for the body, the rest bundled. */
+export function fakeFonts(choices: Record<string, string> = {}): FontsDto {
+  const roles: [string, string, string][] = [
+    ["title", "标题", "方正小标宋简体"],
+    ["fang", "正文", "仿宋_GB2312"],
+    ["hei", "一级标题", "黑体"],
+    ["kai", "二级标题", "楷体_GB2312"],
+    ["song", "页码", "宋体"],
+  ];
+  return {
+    roles: roles.map(([role, label, official]) => {
+      const automatic = FAKE_FACES.find((f) => f.made_for === role)!;
+      const choice = choices[role] ?? "";
+      const face = FAKE_FACES.find((f) => f.key === choice) ?? automatic;
+      return { role, label, official, face, choice, automatic, note: null };
+    }),
+    options: FAKE_FACES,
+  };
 }
 
 export function createFakeBackend(initial: ReportDto[] = [sampleReport()]): FakeBackend {
@@ -194,6 +227,7 @@ export function createFakeBackend(initial: ReportDto[] = [sampleReport()]): Fake
     receipts: new Map(),
     reminder: null,
     pickedBackup: null,
+    fontChoices: {},
     async appVersion() {
       return "0.1.0";
     },
@@ -297,7 +331,17 @@ export function createFakeBackend(initial: ReportDto[] = [sampleReport()]): Fake
       return "/tmp/报告.pdf";
     },
     async printPdf() {
-      return "/tmp/报告.pdf";
+      return { sent: false, printer: null, path: "/tmp/报告.pdf", message: "已用系统程序打开，请在其中选择“打印”。" };
+    },
+    async fontFaces() {
+      fake.calls.push({ method: "fontFaces", args: [] });
+      return fakeFonts(fake.fontChoices);
+    },
+    async setFontChoice(role, choice) {
+      fake.calls.push({ method: "setFontChoice", args: [role, choice] });
+      if (choice === "") delete fake.fontChoices[role];
+      else fake.fontChoices[role] = choice;
+      return fakeFonts(fake.fontChoices);
     },
     async exportExchange(report) {
       fake.calls.push({ method: "exportExchange", args: [copy(report)] });

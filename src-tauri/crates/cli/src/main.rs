@@ -119,7 +119,7 @@ enum Command {
         /// 输出的PDF文件 / output PDF
         #[arg(long)]
         out: PathBuf,
-        /// 使用该目录中的系统字体（仿宋_GB2312、SimFang、SimHei、KaiTi、SimSun、方正小标宋简体）/ use system fonts from this folder
+        /// 使用该目录中的官方字体（方正小标宋简体、仿宋_GB2312或simfang、黑体simhei、楷体_GB2312或simkai、宋体simsun）；用 --db 时，程序中所选的字体优先 / use the official fonts in this folder; with --db the faces chosen in the app win
         #[arg(long)]
         font_dir: Option<PathBuf>,
         /// 生成带“草稿”字样的草稿版 / write a draft, marked 草稿 on every page
@@ -498,17 +498,30 @@ fn run(command: Command) -> Result<ExitCode, CliError> {
             sealed,
             review_sheet,
         } => {
-            let report = match (file, db, unit, year) {
-                (Some(file), ..) => read_file(&file)?,
-                (None, Some(db), Some(unit), Some(year)) => open_existing(&db)?
-                    .load(&unit, year)?
-                    .ok_or(CliError::NotFound { unit, year })?,
+            let (report, choices) = match (file, db, unit, year) {
+                (Some(file), ..) => (read_file(&file)?, nianbao_workflow::FontChoices::new()),
+                (None, Some(db), Some(unit), Some(year)) => {
+                    let store = open_existing(&db)?;
+                    let report = store
+                        .load(&unit, year)?
+                        .ok_or(CliError::NotFound { unit, year })?;
+                    (report, nianbao_workflow::font_choices(&store)?)
+                }
                 _ => unreachable!("clap requires a file or --db, --unit and --year"),
             };
-            let fonts = match font_dir {
-                Some(dir) => nianbao_pdf::FontSet::with_font_dir(&dir)?,
+            let mut fonts = match &font_dir {
+                Some(dir) => nianbao_pdf::FontSet::with_font_dir(dir)?,
                 None => nianbao_pdf::FontSet::bundled(),
             };
+            // The faces the office chose in the app (kept in the store) win; a role not chosen
+            // is the --font-dir's official face, else the bundled one.
+            if !choices.is_empty() {
+                let chosen = nianbao_workflow::choose_fonts(&choices, font_dir.as_slice());
+                for note in chosen.notes() {
+                    eprintln!("说明：{note}");
+                }
+                fonts = chosen.set;
+            }
             let options = nianbao_pdf::ReportOptions {
                 sealed,
                 review_sheet: match review_sheet {

@@ -18,7 +18,7 @@ use thiserror::Error;
 pub use document::{
     Align, Block, Cell, Document, HeadingLevel, Paragraph, Properties, SignOff, Span, Table,
 };
-pub use fonts::{FaceId, FaceRole, FontError, FontFace, FontSet};
+pub use fonts::{BundledFace, FaceId, FaceRole, FontError, FontFace, FontSet, BUNDLED_FACES};
 pub use layout::{
     layout, review_sheet, Frame, Ink, LayoutError, LayoutOptions, MissingGlyph, Page, PageLayout,
     Rule, TextRun, AREA_HEIGHT_MM, AREA_LEFT_MM, AREA_TOP_MM, AREA_WIDTH_MM, BODY_PT,

@@ -6,9 +6,11 @@ mod backup;
 mod clock;
 mod county;
 mod files;
+mod fonts;
 mod formats;
 mod import;
 mod listing;
+mod print;
 mod render;
 
 pub use backup::{
@@ -22,6 +24,10 @@ pub use county::{
     UnitReturn,
 };
 pub use files::{output_file_name, send_report, submission_file_name, write_atomically};
+pub use fonts::{
+    choose_fonts, font_choices, font_setting_key, save_font_choice, ChosenFonts, FaceOption,
+    FaceSource, FontChoice, FontChoices, RoleFace,
+};
 pub use formats::{
     read_report_file, read_source, unread_labels, write_exchange_with_unread, write_report_as,
     Format, ReadReport,
@@ -31,6 +37,7 @@ pub use import::{
     Question, MAX_FILE_BYTES,
 };
 pub use listing::{create_report, create_report_with, findings, list_reports, ReportListing};
+pub use print::{default_destination, find_program, print_file, print_route, PrintRoute, Printed};
 pub use render::{render_with, CopyKind, Purpose};
 
 use std::path::PathBuf;
@@ -86,6 +93,8 @@ pub enum WorkflowError {
     NotFound { unit: String, year: u16 },
     #[error("汇总只能导出为PDF文件或年报数据文件，不能导出为{}", .0.label())]
     SummaryFormat(Format),
+    #[error("打印机“{printer}”没有接受打印：{reason}")]
+    Print { printer: String, reason: String },
     #[error(transparent)]
     Store(#[from] nianbao_store::StoreError),
     #[error(transparent)]
