@@ -475,6 +475,96 @@ pub struct PublishedReadDto {
     pub exists: bool,
 }
 
+// ---- Fonts and printing.
+
+/// A face a role can be set in.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
+pub struct FaceOptionDto {
+    /// What to send to `set_font_choice` to choose it.
+    pub key: String,
+    /// 仿宋_GB2312, Fandol仿宋, …
+    pub name: String,
+    /// 系统字体 or 内置字体.
+    pub source: String,
+    pub bundled: bool,
+    /// The file, for an installed face.
+    pub path: Option<String>,
+    /// The role (key) it is made for.
+    pub made_for: String,
+}
+
+impl From<&nianbao_workflow::FaceOption> for FaceOptionDto {
+    fn from(o: &nianbao_workflow::FaceOption) -> Self {
+        FaceOptionDto {
+            key: o.choice.key(),
+            name: o.name.clone(),
+            source: o.source.label().to_owned(),
+            bundled: o.source == nianbao_workflow::FaceSource::Bundled,
+            path: o.path.as_ref().map(|p| p.display().to_string()),
+            made_for: o.made_for.key().to_owned(),
+        }
+    }
+}
+
+/// The face a role prints in.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
+pub struct RoleFaceDto {
+    /// title, fang, hei, kai, song.
+    pub role: String,
+    /// 标题, 正文, 一级标题, 二级标题, 页码.
+    pub label: String,
+    /// The face GB/T 9704 asks for (方正小标宋简体, 仿宋_GB2312, …).
+    pub official: String,
+    pub face: FaceOptionDto,
+    /// The clerk's choice (a face's key), "" for automatic.
+    pub choice: String,
+    /// The face the role has when the choice is automatic.
+    pub automatic: FaceOptionDto,
+    /// Why the chosen face is not the one used, if it is not.
+    pub note: Option<String>,
+}
+
+/// 字体: every role's face, and the faces there are to choose from.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
+pub struct FontsDto {
+    pub roles: Vec<RoleFaceDto>,
+    pub options: Vec<FaceOptionDto>,
+}
+
+impl From<&nianbao_workflow::ChosenFonts> for FontsDto {
+    fn from(c: &nianbao_workflow::ChosenFonts) -> Self {
+        FontsDto {
+            roles: c
+                .roles
+                .iter()
+                .map(|r| RoleFaceDto {
+                    role: r.role.key().to_owned(),
+                    label: r.role.label().to_owned(),
+                    official: r.role.official_face().to_owned(),
+                    face: FaceOptionDto::from(&r.face),
+                    choice: r.choice.key(),
+                    automatic: FaceOptionDto::from(&r.automatic),
+                    note: r.note.clone(),
+                })
+                .collect(),
+            options: c.options.iter().map(FaceOptionDto::from).collect(),
+        }
+    }
+}
+
+/// What 打印 did.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
+pub struct PrintedDto {
+    /// Sent to the printer (else opened in the system's viewer for the clerk to print).
+    pub sent: bool,
+    /// The printer's name, when the system tells it.
+    pub printer: Option<String>,
+    /// The PDF printed.
+    pub path: String,
+    /// What happened, for the clerk.
+    pub message: String,
+}
+
 /// Every type the UI sees, in one TypeScript module.
 pub fn typescript_bindings() -> String {
     let cfg = ts_rs::Config::default();
@@ -520,6 +610,10 @@ pub fn typescript_bindings() -> String {
         ImportQuestionDto::decl(&cfg),
         ImportOutcomeDto::decl(&cfg),
         FileImportDto::decl(&cfg),
+        FaceOptionDto::decl(&cfg),
+        RoleFaceDto::decl(&cfg),
+        FontsDto::decl(&cfg),
+        PrintedDto::decl(&cfg),
         DoubtfulCellDto::decl(&cfg),
         SourceLineDto::decl(&cfg),
         PublishedReadDto::decl(&cfg),
@@ -531,7 +625,7 @@ pub fn typescript_bindings() -> String {
          // `bindings_are_current` test.\n\
          // Do not edit: run `UPDATE_BINDINGS=1 cargo test -p nianbao bindings` after changing a DTO.\n\n",
     );
-    for d in decls {
+    for d in decls.into_iter().chain(crate::county_dto::decls(&cfg)) {
         out.push_str("export ");
         out.push_str(&d);
         out.push_str("\n\n");

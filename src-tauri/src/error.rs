@@ -59,8 +59,11 @@ impl From<WorkflowError> for CommandError {
             | WorkflowError::UnknownFormat { .. }
             | WorkflowError::Published { .. }
             | WorkflowError::Unread { .. }
-            | WorkflowError::InvalidYear(_) => ErrorCode::InvalidInput,
-            WorkflowError::XlsxWrite(_) | WorkflowError::Docx(_) => ErrorCode::Io,
+            | WorkflowError::InvalidYear(_)
+            | WorkflowError::SummaryFormat(_) => ErrorCode::InvalidInput,
+            WorkflowError::XlsxWrite(_) | WorkflowError::Docx(_) | WorkflowError::Print { .. } => {
+                ErrorCode::Io
+            }
             WorkflowError::HardFindings { .. } => ErrorCode::HardFindings,
             WorkflowError::AlreadyExists { .. } => ErrorCode::AlreadyExists,
             WorkflowError::NotFound { .. } => ErrorCode::NotFound,

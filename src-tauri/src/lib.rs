@@ -2,28 +2,63 @@
 //! commands are thin doors onto the domain crates.
 
 mod commands;
+pub mod county_dto;
 pub mod dto;
 mod error;
 mod window;
 
 use nianbao_pdf::FontSet;
 use nianbao_store::Store;
+use nianbao_workflow::{ChosenFonts, FontChoices};
 use std::path::PathBuf;
-use std::sync::{Arc, Mutex, MutexGuard, OnceLock};
+use std::sync::{Arc, Mutex, MutexGuard};
 use tauri::{Emitter, Manager};
 use tauri_plugin_dialog::{DialogExt, MessageDialogKind};
 
 /// What every command shares: the open store and, once first needed, the fonts.
 pub struct AppState {
     store: Mutex<Store>,
-    fonts: OnceLock<FontSet>,
+    /// The clerk's font choices, as kept in the store (read once, so that finding the fonts
+    /// never waits for the store).
+    font_choices: Mutex<FontChoices>,
+    /// Where installed fonts are looked for.
+    font_folders: Vec<PathBuf>,
+    /// The fonts, found when first needed and again after a choice or a new look.
+    fonts: Mutex<Option<Arc<ChosenFonts>>>,
+}
+
+/// The fonts in use: a [`FontSet`] for rendering, and what was chosen.
+pub struct Fonts(Arc<ChosenFonts>);
+
+impl Fonts {
+    pub fn chosen(&self) -> &ChosenFonts {
+        &self.0
+    }
+}
+
+impl std::ops::Deref for Fonts {
+    type Target = FontSet;
+    fn deref(&self) -> &FontSet {
+        &self.0.set
+    }
 }
 
 impl AppState {
     pub fn new(store: Store) -> AppState {
+        AppState::with_font_folders(store, nianbao_pdf::system_fonts::font_folders())
+    }
+
+    /// The state with installed fonts looked for in `font_folders`.
+    pub fn with_font_folders(store: Store, font_folders: Vec<PathBuf>) -> AppState {
+        let font_choices = nianbao_workflow::font_choices(&store).unwrap_or_else(|e| {
+            eprintln!("nianbao: [fonts] {e}");
+            FontChoices::new()
+        });
         AppState {
             store: Mutex::new(store),
-            fonts: OnceLock::new(),
+            font_choices: Mutex::new(font_choices),
+            font_folders,
+            fonts: Mutex::new(None),
         }
     }
 
@@ -35,8 +70,41 @@ impl AppState {
             .unwrap_or_else(|poisoned| poisoned.into_inner())
     }
 
-    pub fn fonts(&self) -> &FontSet {
-        self.fonts.get_or_init(FontSet::bundled)
+    /// The fonts as chosen (found on first use).
+    pub fn fonts(&self) -> Fonts {
+        let mut fonts = self.fonts.lock().unwrap_or_else(|p| p.into_inner());
+        let chosen = fonts.get_or_insert_with(|| {
+            let choices = self
+                .font_choices
+                .lock()
+                .unwrap_or_else(|p| p.into_inner())
+                .clone();
+            let chosen = nianbao_workflow::choose_fonts(&choices, &self.font_folders);
+            for note in chosen.notes() {
+                eprintln!("nianbao: [fonts] {note}");
+            }
+            Arc::new(chosen)
+        });
+        Fonts(Arc::clone(chosen))
+    }
+
+    /// Looks at the fonts folders again: the fonts are found anew on next use when a font was
+    /// installed or removed since (only the folders are listed to tell).
+    pub fn look_for_fonts_again(&self) {
+        let mut fonts = self.fonts.lock().unwrap_or_else(|p| p.into_inner());
+        if fonts
+            .as_ref()
+            .is_some_and(|f| f.outdated(&self.font_folders))
+        {
+            *fonts = None;
+        }
+    }
+
+    /// The clerk chose anew: the fonts are found anew with `choices` on next use.
+    pub fn set_font_choices(&self, choices: FontChoices) {
+        let mut fonts = self.fonts.lock().unwrap_or_else(|p| p.into_inner());
+        *self.font_choices.lock().unwrap_or_else(|p| p.into_inner()) = choices;
+        *fonts = None;
     }
 }
 
@@ -180,6 +248,18 @@ pub fn run() {
             commands::print_pdf,
             commands::import::import_report_files,
             commands::import::send_report,
+            commands::county::list_units_cmd,
+            commands::county::add_unit_cmd,
+            commands::county::update_unit_cmd,
+            commands::county::county_returns_cmd,
+            commands::county::summarize_county_cmd,
+            commands::county::export_summary_cmd,
+            commands::backup::backup_store_cmd,
+            commands::backup::pick_backup_cmd,
+            commands::backup::restore_store_cmd,
+            commands::backup::backup_reminder_cmd,
+            commands::fonts::font_faces,
+            commands::fonts::set_font_choice,
             commands::published::read_published_file,
             commands::published::read_published_paste,
             commands::published::edit_published_cells,

@@ -87,7 +87,7 @@ async function collect() {
 
   // The county changes 城关镇's figure in the editor (after the township made its file) …
   await (await session.waitFor(S.openReport('城关镇人民政府', YEAR))).click();
-  await session.click(S.tab('proactive'));
+  await (await session.waitFor(S.tab('proactive'), { timeout: 15_000 })).click();
   const cell = await session.waitFor(S.cell(KEY));
   await session.execute('arguments[0].scrollIntoView({ block: "center" });', cell);
   await cell.click();

@@ -1,7 +1,6 @@
 // The one door from the UI to the Rust backend. Components get a `Backend` through
 // `useBackend()` (provided in main.ts), so component tests can hand them a fake.
 
-import { invoke } from "@tauri-apps/api/core";
 import { listen } from "@tauri-apps/api/event";
 import { getCurrentWebview } from "@tauri-apps/api/webview";
 import { getCurrentWindow } from "@tauri-apps/api/window";
@@ -16,8 +15,10 @@ import type {
   EditionLayoutDto,
   FileFormatDto,
   FileImportDto,
+  FontsDto,
   FormatFactsDto,
   ImportRequestDto,
+  PrintedDto,
   PublishedReadDto,
   ReviewSheetDto,
   ReportDto,
@@ -25,7 +26,15 @@ import type {
   ReportSummaryDto,
   SavedDto,
   UnitDto,
+  BackupReminderDto,
+  CountyReturnsDto,
+  CountySummaryDto,
+  RestoredDto,
+  SummaryProgressDto,
+  UnitNodeDto,
+  UnitTreeEntryDto,
 } from "./bindings";
+import { Channel, invoke } from "@tauri-apps/api/core";
 
 export type { Edition };
 
@@ -36,7 +45,8 @@ export interface Backend {
   editionLayout(edition: Edition): Promise<EditionLayoutDto>;
   listReports(): Promise<ReportSummaryDto[]>;
   openReport(key: ReportKeyDto): Promise<CheckedReportDto>;
-  createReport(unit: UnitDto, year: number): Promise<CheckedReportDto>;
+  /** With `carryProse`, last year's six sections come along as a draft (沿用上年文字作为草稿). */
+  createReport(unit: UnitDto, year: number, carryProse?: boolean): Promise<CheckedReportDto>;
   deleteReport(key: ReportKeyDto): Promise<void>;
   /** Saves the report stored under `key` (its unit or year may have changed). */
   saveReport(key: ReportKeyDto, report: ReportDto): Promise<SavedDto>;
@@ -51,8 +61,9 @@ export interface Backend {
   /** Save dialog, then writes the PDF; null when the clerk cancelled. A final copy with hard
    * errors is refused with code "hard_findings". */
   exportPdf(report: ReportDto, draft: boolean, reviewSheet: ReviewSheetDto): Promise<string | null>;
-  /** Opens the PDF in the system's viewer, which prints it. */
-  printPdf(report: ReportDto, draft: boolean, reviewSheet: ReviewSheetDto): Promise<string>;
+  /** Sends the PDF to the default printer, or, where that cannot be done from here, opens it in
+   * the system's viewer; says which (`message`, in Chinese). */
+  printPdf(report: ReportDto, draft: boolean, reviewSheet: ReviewSheetDto): Promise<PrintedDto>;
   exportExchange(report: ReportDto): Promise<string | null>;
   /** Save dialog, then writes the report as Excel, a web page, Word (or any format); null when
    * the clerk cancelled. */
@@ -65,12 +76,41 @@ export interface Backend {
   /** 报送文件: the stored report as `<单位><年度>.nianbao.json` in a folder the clerk picks;
    * null when the clerk cancelled. */
   sendReport(key: ReportKeyDto): Promise<string | null>;
+  /** The face each role of the PDF prints in, and the faces to choose from (looked for again). */
+  fontFaces(): Promise<FontsDto>;
+  /** Sets a role (title, fang, hei, kai, song) in a face (its `key`; "" for automatic), kept in
+   * the store; answers with the faces now in use. */
+  setFontChoice(role: string, choice: string): Promise<FontsDto>;
   /** Runs `beforeClose` (e.g. saving what is pending) when the clerk closes the window, then
    * lets the window close. Resolves to a function that removes the hook. */
   onWindowClose(beforeClose: () => Promise<void>): Promise<() => void>;
   /** Calls `imported` when files opened with 年报 (a double-click, a second start) were imported
    * into the store. Resolves to a function that stops listening. */
   onReportsImported(imported: () => void): Promise<() => void>;
+
+  // ---- The county's screens, backup and restore (commands/county.rs, commands/backup.rs).
+  /** The unit tree, depth first. */
+  listUnits(): Promise<UnitTreeEntryDto[]>;
+  addUnit(unit: UnitNodeDto): Promise<UnitTreeEntryDto[]>;
+  updateUnit(unit: UnitNodeDto): Promise<UnitTreeEntryDto[]>;
+  /** 报送情况 as of `today` (local date, YYYY-MM-DD). */
+  countyReturns(county: string, year: number, today: string): Promise<CountyReturnsDto>;
+  /** Sums off the UI thread; `onProgress` hears how many reports are done. */
+  summarizeCounty(
+    county: string,
+    year: number,
+    countyWide: boolean,
+    onProgress: (p: SummaryProgressDto) => void,
+  ): Promise<CountySummaryDto>;
+  /** Save dialog, then the 汇总表 PDF or the sum's data file; null when cancelled. */
+  exportSummary(county: string, year: number, countyWide: boolean, format: "pdf" | "exchange"): Promise<string | null>;
+  /** Save dialog, then a consistent copy of the whole store; null when cancelled. */
+  backupStore(): Promise<string | null>;
+  /** Open dialog for a backup to restore; null when cancelled. */
+  pickBackup(): Promise<string | null>;
+  restoreStore(path: string): Promise<RestoredDto>;
+  /** The reminder to back up when none was made for 30 days; null when none is due. */
+  backupReminder(): Promise<BackupReminderDto | null>;
   /** Calls `dropped` with the paths of files dropped on the window. Resolves to a function that
    * stops listening. */
   onFilesDropped(dropped: (paths: string[]) => void): Promise<() => void>;
@@ -104,7 +144,7 @@ export const tauriBackend: Backend = {
   editionLayout: (edition) => invoke("edition_layout", { edition }),
   listReports: () => invoke("list_reports"),
   openReport: (key) => invoke("open_report", { key }),
-  createReport: (unit, year) => invoke("create_report", { unit, year }),
+  createReport: (unit, year, carryProse) => invoke("create_report", { unit, year, carryProse: carryProse ?? false }),
   deleteReport: (key) => invoke("delete_report", { key }),
   saveReport: (key, report) => invoke("save_report", { key, report }),
   editCells: (report, edits) => invoke("edit_cells", { report, edits }),
@@ -122,8 +162,25 @@ export const tauriBackend: Backend = {
   webPage: (report) => invoke("web_page", { report }),
   importFiles: (request) => invoke("import_report_files", { request }),
   sendReport: (key) => invoke("send_report", { key }),
+  fontFaces: () => invoke("font_faces"),
+  setFontChoice: (role, choice) => invoke("set_font_choice", { role, choice }),
   onWindowClose: (beforeClose) => getCurrentWindow().onCloseRequested(() => beforeClose()),
   onReportsImported: (imported) => listen("exchange-imported", () => imported()),
+  listUnits: () => invoke("list_units_cmd"),
+  addUnit: (unit) => invoke("add_unit_cmd", { unit }),
+  updateUnit: (unit) => invoke("update_unit_cmd", { unit }),
+  countyReturns: (county, year, today) => invoke("county_returns_cmd", { county, year, today }),
+  summarizeCounty: (county, year, countyWide, onProgress) => {
+    const channel = new Channel<SummaryProgressDto>();
+    channel.onmessage = onProgress;
+    return invoke("summarize_county_cmd", { county, year, countyWide, onProgress: channel });
+  },
+  exportSummary: (county, year, countyWide, format) =>
+    invoke("export_summary_cmd", { county, year, countyWide, format }),
+  backupStore: () => invoke("backup_store_cmd"),
+  pickBackup: () => invoke("pick_backup_cmd"),
+  restoreStore: (path) => invoke("restore_store_cmd", { path }),
+  backupReminder: () => invoke("backup_reminder_cmd"),
   onFilesDropped: (dropped) =>
     getCurrentWebview().onDragDropEvent((e) => {
       if (e.payload.type === "drop") dropped(e.payload.paths);

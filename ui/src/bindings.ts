@@ -201,6 +201,74 @@ reason: string | null, question: ImportQuestionDto | null, hard_errors: number,
  */
 added_under: string | null, };
 
+export type FaceOptionDto = { 
+/**
+ * What to send to `set_font_choice` to choose it.
+ */
+key: string, 
+/**
+ * 仿宋_GB2312, Fandol仿宋, …
+ */
+name: string, 
+/**
+ * 系统字体 or 内置字体.
+ */
+source: string, bundled: boolean, 
+/**
+ * The file, for an installed face.
+ */
+path: string | null, 
+/**
+ * The role (key) it is made for.
+ */
+made_for: string, };
+
+export type RoleFaceDto = { 
+/**
+ * title, fang, hei, kai, song.
+ */
+role: string, 
+/**
+ * 标题, 正文, 一级标题, 二级标题, 页码.
+ */
+label: string, 
+/**
+ * The face GB/T 9704 asks for (方正小标宋简体, 仿宋_GB2312, …).
+ */
+official: string, face: FaceOptionDto, 
+/**
+ * The clerk's choice (a face's key), "" for automatic.
+ */
+choice: string, 
+/**
+ * The face the role has when the choice is automatic.
+ */
+automatic: FaceOptionDto, 
+/**
+ * Why the chosen face is not the one used, if it is not.
+ */
+note: string | null, };
+
+export type FontsDto = { roles: Array<RoleFaceDto>, options: Array<FaceOptionDto>, };
+
+export type PrintedDto = { 
+/**
+ * Sent to the printer (else opened in the system's viewer for the clerk to print).
+ */
+sent: boolean, 
+/**
+ * The printer's name, when the system tells it.
+ */
+printer: string | null, 
+/**
+ * The PDF printed.
+ */
+path: string, 
+/**
+ * What happened, for the clerk.
+ */
+message: string, };
+
 export type DoubtfulCellDto = { key: string, 
 /**
  * 表二“规范性文件”行“本年新制作数量”列
@@ -238,3 +306,107 @@ exists: boolean, };
 export type ErrorCode = "not_found" | "already_exists" | "invalid_input" | "hard_findings" | "missing_glyphs" | "store" | "pdf" | "io";
 
 export type CommandError = { code: ErrorCode, message: string, };
+
+export type UnitNodeDto = { name: string, kind: UnitKind, 
+/**
+ * The unit it reports to, by name.
+ */
+parent: string | null, 
+/**
+ * 垂直管理: not summed into its parent.
+ */
+vertical: boolean, };
+
+export type UnitTreeEntryDto = { depth: number, unit: UnitNodeDto, 
+/**
+ * How many units report to it (a county has some).
+ */
+children: number, };
+
+export type ReturnedReportDto = { edition: Edition, status: ReportStatus, errors: number, warnings: number, };
+
+export type UnitReturnDto = { unit_name: string, kind: UnitKind, vertical: boolean, 
+/**
+ * The county itself.
+ */
+is_county: boolean, 
+/**
+ * None: not received (no report of the year in the store).
+ */
+report: ReturnedReportDto | null, 
+/**
+ * The file it came in; none when entered by hand.
+ */
+file_name: string | null, 
+/**
+ * When that file came, UTC ISO 8601.
+ */
+received_at: string | null, };
+
+export type CountyReturnsDto = { county: string, year: number, 
+/**
+ * YYYY-MM-DD: 1月31日 of the next year.
+ */
+deadline: string, 
+/**
+ * Days left to the deadline; negative when it has passed.
+ */
+days_left: number, 
+/**
+ * Missing units first, then the received, then the 垂直管理 ones.
+ */
+units: Array<UnitReturnDto>, };
+
+export type SummedUnitDto = { unit_name: string, hard_findings: Array<Finding>, };
+
+export type LeftOutDto = { unit_name: string, edition: Edition, message: string, };
+
+export type ContributionDto = { unit_name: string, value: string, };
+
+export type CountySummaryDto = { county: string, year: number, 
+/**
+ * The county's own report taken as the county-wide one (rule 11), not summed.
+ */
+county_wide: boolean, 
+/**
+ * The sum as a report (titled as the 汇总表; no prose).
+ */
+report: ReportDto, summed: Array<SummedUnitDto>, 
+/**
+ * Reports of the other edition (or repeated), named and not summed.
+ */
+left_out: Array<LeftOutDto>, 
+/**
+ * 垂直管理 units, not summed.
+ */
+vertical: Array<string>, 
+/**
+ * Units with no report for the year.
+ */
+missing: Array<string>, 
+/**
+ * Drill-down: for each cell, what each summed unit gives to it (units giving 0 left out).
+ */
+contributions: { [key in string]: Array<ContributionDto> }, 
+/**
+ * The sum checked by the table rules.
+ */
+findings: Array<Finding>, 
+/**
+ * Rule 11: where the county-wide report differs from the sum.
+ */
+county_wide_findings: Array<Finding>, 
+/**
+ * Cells whose sum is more than a cell holds.
+ */
+too_large: Array<string>, };
+
+export type SummaryProgressDto = { done: number, total: number, };
+
+export type BackupReminderDto = { 
+/**
+ * When the last backup was made (UTC ISO 8601); none when never.
+ */
+last_backup_at: string | null, days: number, };
+
+export type RestoredDto = { from: string, kept_at: string, };

@@ -35,7 +35,7 @@ pub(crate) fn open_paths(app: &AppHandle) -> Vec<PathBuf> {
 }
 
 /// The files a `PATH`-like list names, a folder standing for its files (sorted by name).
-fn listed_files(list: &std::ffi::OsStr) -> Vec<PathBuf> {
+pub(crate) fn listed_files(list: &std::ffi::OsStr) -> Vec<PathBuf> {
     let mut files = Vec::new();
     for p in std::env::split_paths(list).filter(|p| !p.as_os_str().is_empty()) {
         match std::fs::read_dir(&p) {

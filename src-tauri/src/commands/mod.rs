@@ -2,6 +2,11 @@
 //! arguments and calls a plain function of the same name in [`reports`] or [`output`], which is
 //! what the tests exercise; store and PDF work runs off the main thread.
 
+pub mod backup;
+pub mod county;
+#[cfg(test)]
+mod county_tests;
+pub mod fonts;
 pub mod import;
 pub mod output;
 pub mod published;
@@ -62,8 +67,12 @@ pub async fn create_report(
     state: State<'_, Arc<AppState>>,
     unit: UnitDto,
     year: u16,
+    carry_prose: Option<bool>,
 ) -> CommandResult<CheckedReportDto> {
-    blocking(&state, move |s| reports::create_report(s, unit, year)).await
+    blocking(&state, move |s| {
+        reports::create_report_with(s, unit, year, carry_prose.unwrap_or(false))
+    })
+    .await
 }
 
 #[tauri::command]
@@ -157,7 +166,7 @@ pub async fn print_pdf(
     report: ReportDto,
     draft: bool,
     review_sheet: ReviewSheetDto,
-) -> CommandResult<String> {
+) -> CommandResult<PrintedDto> {
     blocking(&state, move |s| {
         output::print_pdf(s, &app, &report, draft, review_sheet)
     })

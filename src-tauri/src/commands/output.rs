@@ -8,7 +8,8 @@ use crate::AppState;
 use nianbao_pdf::ReportOptions;
 use nianbao_report::Report;
 use nianbao_workflow::{
-    output_file_name, render_with, write_atomically, write_report_as, CopyKind, Format, Purpose,
+    output_file_name, render_with, write_atomically, write_report_as, CopyKind, Format, Printed,
+    Purpose,
 };
 use std::path::{Path, PathBuf};
 use tauri::AppHandle;
@@ -32,7 +33,7 @@ pub fn preview_pdf(
     let options = pdf_options(review_sheet);
     Ok(render_with(
         &report,
-        state.fonts(),
+        &state.fonts(),
         CopyKind::Preview,
         Purpose::Export,
         options,
@@ -52,7 +53,7 @@ pub(crate) fn printable(
     let options = pdf_options(review_sheet);
     let bytes = render_with(
         &report,
-        state.fonts(),
+        &state.fonts(),
         CopyKind::asked(draft),
         purpose,
         options,
@@ -90,7 +91,7 @@ pub fn export_report(
     let bytes = write_report_as(
         &report,
         format,
-        state.fonts(),
+        &state.fonts(),
         CopyKind::asked(draft),
         Purpose::Export,
         pdf_options(review_sheet),
@@ -108,21 +109,43 @@ pub fn web_page(dto: &ReportDto) -> CommandResult<String> {
     Ok(nianbao_formats::html::write_html(&Report::try_from(dto)?))
 }
 
-/// Tauri has no print API: the PDF opens in the system's viewer, which prints it.
+/// 打印: the PDF to the default printer (CUPS's `lp`, the Windows shell's print verb); where
+/// there is no way to send it from here, the system's viewer opens it and the clerk is told to
+/// print from there.
 pub fn print_pdf(
     state: &AppState,
     app: &AppHandle,
     dto: &ReportDto,
     draft: bool,
     review_sheet: ReviewSheetDto,
-) -> CommandResult<String> {
+) -> CommandResult<PrintedDto> {
     let (report, bytes) = printable(state, dto, draft, Purpose::Print, review_sheet)?;
     let dir = std::env::temp_dir().join("nianbao");
     std::fs::create_dir_all(&dir)?;
     let path = dir.join(output_file_name(&report, draft, Format::Pdf));
     write_atomically(&path, &bytes)?;
-    app.opener()
-        .open_path(path.display().to_string(), None::<&str>)
-        .map_err(|e| CommandError::new(ErrorCode::Io, format!("无法打开PDF阅读器：{e}")))?;
-    Ok(path.display().to_string())
+    let printed = nianbao_workflow::print_file(&path, std::env::var_os("PATH").as_deref())?;
+    let path_text = path.display().to_string();
+    Ok(match printed {
+        Printed::Sent { printer } => PrintedDto {
+            sent: true,
+            message: match &printer {
+                Some(name) => format!("已发送到打印机“{name}”。"),
+                None => "已发送到默认打印机。".to_owned(),
+            },
+            printer,
+            path: path_text,
+        },
+        Printed::OpenInViewer => {
+            app.opener()
+                .open_path(path_text.clone(), None::<&str>)
+                .map_err(|e| CommandError::new(ErrorCode::Io, format!("无法打开PDF阅读器：{e}")))?;
+            PrintedDto {
+                sent: false,
+                printer: None,
+                path: path_text,
+                message: "已用系统程序打开，请在其中选择“打印”。".to_owned(),
+            }
+        }
+    })
 }

@@ -148,7 +148,7 @@ pub fn save(
         &PathBuf::from(source_name),
         replace,
     )?;
-    let findings = nianbao_workflow::findings(&state.store(), &read.report, state.fonts())?;
+    let findings = nianbao_workflow::findings(&state.store(), &read.report, &state.fonts())?;
     Ok(SavedDto {
         key: ReportKeyDto {
             unit_name: read.report.unit.name.clone(),

@@ -10,7 +10,7 @@ pub fn edition_layout(edition: Edition) -> EditionLayoutDto {
 }
 
 pub fn checked(state: &AppState, report: &Report) -> CommandResult<CheckedReportDto> {
-    let findings = nianbao_workflow::findings(&state.store(), report, state.fonts())?;
+    let findings = nianbao_workflow::findings(&state.store(), report, &state.fonts())?;
     Ok(CheckedReportDto {
         report: ReportDto::from(report),
         status: ReportStatus::of(report, &findings),
@@ -19,7 +19,7 @@ pub fn checked(state: &AppState, report: &Report) -> CommandResult<CheckedReport
 }
 
 pub fn list_reports(state: &AppState) -> CommandResult<Vec<ReportSummaryDto>> {
-    let list = nianbao_workflow::list_reports(&state.store(), state.fonts())?;
+    let list = nianbao_workflow::list_reports(&state.store(), &state.fonts())?;
     Ok(list.iter().map(ReportSummaryDto::from).collect())
 }
 
@@ -40,13 +40,26 @@ pub fn open_report(state: &AppState, key: &ReportKeyDto) -> CommandResult<Checke
 
 /// A new report for a unit and year, in the edition the year calls for; when the store has
 /// the unit's report of the year before, it carries on from it.
+/// The tests' shorthand for a report without last year's prose.
+#[cfg(test)]
 pub fn create_report(
     state: &AppState,
     unit: UnitDto,
     year: u16,
 ) -> CommandResult<CheckedReportDto> {
+    create_report_with(state, unit, year, false)
+}
+
+/// [`create_report`]; with `carry_prose`, last year's text comes along as a draft
+/// (沿用上年文字作为草稿), and blank unit details are taken from last year's report.
+pub fn create_report_with(
+    state: &AppState,
+    unit: UnitDto,
+    year: u16,
+    carry_prose: bool,
+) -> CommandResult<CheckedReportDto> {
     let unit = Unit::try_from(&unit)?;
-    let report = nianbao_workflow::create_report(&mut state.store(), unit, year)?;
+    let report = nianbao_workflow::create_report_with(&mut state.store(), unit, year, carry_prose)?;
     checked(state, &report)
 }
 
@@ -68,7 +81,7 @@ pub fn save_report(
     let outcome = state
         .store()
         .save_replacing(&key.unit_name, key.year, &report)?;
-    let findings = nianbao_workflow::findings(&state.store(), &report, state.fonts())?;
+    let findings = nianbao_workflow::findings(&state.store(), &report, &state.fonts())?;
     Ok(SavedDto {
         key: ReportKeyDto {
             unit_name: report.unit.name.clone(),

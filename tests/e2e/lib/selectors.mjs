@@ -54,6 +54,13 @@ export const S = Object.freeze({
   addUnit: id('add-unit'),
   closeImportResults: id('close-import-results'),
   sendReport: (unit, year) => `${id('report-row')}[data-unit="${unit}"][data-year="${year}"] ${id('send-report')}`,
+  // 预览与导出: 字体 (a <details>: its summary says the face of each role; open it for the selects).
+  fonts: id('fonts'),
+  fontsSummary: `${id('fonts')} summary`,
+  fontUsed: (role) => id(`font-used-${role}`),
+  fontChoice: (role) => id(`font-choice-${role}`),
+  fontNote: id('font-note'),
+  printResult: id('print-result'),
   // 读入已发布的报告 (a published report dropped or pasted): the confirmation screen.
   publishedSource: id('published-source'),
   publishedSourceName: id('published-source-name'),

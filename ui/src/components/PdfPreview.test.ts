@@ -5,6 +5,7 @@ import PdfPreview from "./PdfPreview.vue";
 import { drawingOrder } from "./preview/order";
 import { backendKey, type Backend } from "../api";
 import type { ReportDto } from "../bindings";
+import { fakeFonts } from "../testing/fakeBackend";
 
 // pdf.js is mocked at its module boundary: jsdom has no canvas. A "PDF" here is the bytes of a
 // string like "pages:3", so each test says how many pages the backend's PDF has.
@@ -42,11 +43,20 @@ function report(title = "舒城县人民政府2020年政府信息公开工作年
   return { title } as unknown as ReportDto;
 }
 
+const viewerOpened = {
+  sent: false,
+  printer: null,
+  path: "/tmp/nianbao/年度报告.pdf",
+  message: "已用系统程序打开，请在其中选择“打印”。",
+};
+
 function fakeBackend(overrides: Partial<Backend> = {}): Backend {
   return {
     previewPdf: vi.fn(async () => pdf(3)),
     exportPdf: vi.fn(async () => "C:\\Users\\文员\\Documents\\年度报告.pdf"),
-    printPdf: vi.fn(async () => "/tmp/nianbao/年度报告.pdf"),
+    printPdf: vi.fn(async () => viewerOpened),
+    fontFaces: vi.fn(async () => fakeFonts()),
+    setFontChoice: vi.fn(async (role: string, choice: string) => fakeFonts({ [role]: choice })),
     exportReport: vi.fn(async (_r: ReportDto, format: string) => `D:\\年报\\年度报告.${format}`),
     webPage: vi.fn(async (r: ReportDto) => `<html><body><h1>${r.title}</h1><table><tr><td>项目</td><td>29</td></tr></table></body></html>`),
     ...overrides,
@@ -326,13 +336,13 @@ describe("PdfPreview: 打印", () => {
     await wrapper.get("[data-testid=print]").trigger("click");
     await flushPromises();
     expect(backend.printPdf).toHaveBeenCalledWith(r, false, "omitted");
-    expect(wrapper.text()).toContain("已用系统PDF阅读器打开，请在阅读器中打印。");
+    expect(wrapper.text()).toContain("已用系统程序打开，请在其中选择“打印”。");
   });
 
   it("offers to print the 草稿 copy when the final copy is refused", async () => {
     const printPdf = vi.fn(async (_r: ReportDto, draft: boolean) => {
       if (!draft) throw hardFindings;
-      return "/tmp/nianbao/年度报告（草稿）.pdf";
+      return { ...viewerOpened, path: "/tmp/nianbao/年度报告（草稿）.pdf" };
     });
     const backend = fakeBackend({ printPdf });
     const r = report();
@@ -346,7 +356,18 @@ describe("PdfPreview: 打印", () => {
     await dialog.get("[data-testid=confirm]").trigger("click");
     await flushPromises();
     expect(printPdf).toHaveBeenLastCalledWith(r, true, "omitted");
-    expect(wrapper.text()).toContain("已用系统PDF阅读器打开，请在阅读器中打印。");
+    expect(wrapper.text()).toContain("已用系统程序打开，请在其中选择“打印”。");
+  });
+
+  it("says which printer the PDF went to", async () => {
+    const backend = fakeBackend({
+      printPdf: vi.fn(async () => ({ ...viewerOpened, sent: true, printer: "办公室打印机", message: "已发送到打印机“办公室打印机”。" })),
+    });
+    const wrapper = mountPreview(backend);
+    await flushPromises();
+    await wrapper.get("[data-testid=print]").trigger("click");
+    await flushPromises();
+    expect(wrapper.get("[data-testid=print-result]").text()).toBe("已发送到打印机“办公室打印机”。");
   });
 
   it("can be started by the shell (Ctrl+P)", async () => {
@@ -493,5 +514,50 @@ describe("drawingOrder", () => {
     expect(drawingOrder(10, 5)).toEqual([6, 7, 5, 8, 4, 9, 3, 10, 2, 1]);
     expect(drawingOrder(3, 9)).toEqual([3, 2, 1]);
     expect(drawingOrder(0, 0)).toEqual([]);
+  });
+});
+
+describe("PdfPreview: 字体", () => {
+  it("shows each role's face and its source, and a choice is saved and re-renders the pages", async () => {
+    const backend = fakeBackend();
+    const wrapper = mountPreview(backend);
+    await flushPromises();
+    expect(wrapper.get("[data-testid=font-used-fang]").text()).toBe("正文：仿宋_GB2312系统字体");
+    expect(wrapper.get("[data-testid=font-used-title]").text()).toBe("标题：Fandol宋体（粗）内置字体");
+    const select = wrapper.get<HTMLSelectElement>("[data-testid=font-choice-fang]");
+    expect(select.element.value).toBe("");
+    const labels = select.findAll("option").map((o) => o.text());
+    expect(labels[0]).toBe("自动：仿宋_GB2312（系统字体）");
+    expect(labels).toContain("Fandol仿宋（内置字体）");
+    const previews = vi.mocked(backend.previewPdf).mock.calls.length;
+
+    await select.setValue("bundled:FandolFang-Regular.otf");
+    await flushPromises();
+    expect(backend.setFontChoice).toHaveBeenCalledWith("fang", "bundled:FandolFang-Regular.otf");
+    expect(wrapper.get("[data-testid=font-used-fang]").text()).toBe("正文：Fandol仿宋内置字体");
+    expect(vi.mocked(backend.previewPdf).mock.calls.length).toBe(previews + 1);
+  });
+
+  it("says when a chosen face has gone and which face stands in", async () => {
+    const gone = fakeFonts();
+    const note = "标题所选的字体“方正小标宋简体”（D:\\字体\\方正小标宋简体.ttf）已找不到或无法读取，改用Fandol宋体（粗）。";
+    gone.roles[0] = { ...gone.roles[0], choice: "file:0:D:\\字体\\方正小标宋简体.ttf", note };
+    const wrapper = mountPreview(fakeBackend({ fontFaces: vi.fn(async () => gone) }));
+    await flushPromises();
+    expect(wrapper.get(".pv-fonts-note").text()).toBe(note);
+    expect(wrapper.get("[data-testid=font-used-title]").text()).toBe("标题：Fandol宋体（粗）内置字体");
+  });
+
+  it("says why a choice could not be saved", async () => {
+    const backend = fakeBackend({
+      setFontChoice: vi.fn(async () => {
+        throw { code: "invalid_input", message: "无法读取字体文件“D:\\字体\\仿宋.ttf”" };
+      }),
+    });
+    const wrapper = mountPreview(backend);
+    await flushPromises();
+    await wrapper.get("[data-testid=font-choice-fang]").setValue("bundled:FandolFang-Regular.otf");
+    await flushPromises();
+    expect(wrapper.get("[data-testid=fonts-error]").text()).toBe("无法读取字体文件“D:\\字体\\仿宋.ttf”");
   });
 });

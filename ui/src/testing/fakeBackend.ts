@@ -7,7 +7,9 @@ import type {
   CheckedReportDto,
   CommandError,
   EditionLayoutDto,
+  FaceOptionDto,
   Finding,
+  FontsDto,
   FormatFactsDto,
   PublishedReadDto,
   ReportDto,
@@ -17,6 +19,12 @@ import type {
   SavedDto,
   SectionKey,
   UnitDto,
+  BackupReminderDto,
+  ContributionDto,
+  CountySummaryDto,
+  UnitNodeDto,
+  UnitReturnDto,
+  UnitTreeEntryDto,
 } from "../bindings";
 import { editionForYear } from "../facts";
 import layouts from "./edition-layouts.json";
@@ -157,6 +165,16 @@ export interface FakeBackend extends Backend {
   importHooks: (() => void)[];
   /** What `onWindowClose` registered; a test closes the window by running them. */
   closeHooks: (() => Promise<void>)[];
+  /** The unit tree (units of saved reports are added as the real store does). */
+  units: UnitNodeDto[];
+  /** Received files by `unit\u0000year`. */
+  receipts: Map<string, { file_name: string; received_at: string }>;
+  /** What backupReminder answers. */
+  reminder: BackupReminderDto | null;
+  /** What pickBackup answers. */
+  pickedBackup: string | null;
+  /** The font choices kept, by role ("" = automatic is absent). */
+  fontChoices: Record<string, string>;
   /** What `onFilesDropped` registered; a test drops files by running them. */
   dropHooks: ((paths: string[]) => void)[];
   /** What `readPublishedFile`/`readPublishedPaste` answer (by default the sample, read with
@@ -189,6 +207,35 @@ export function fakePublishedRead(): PublishedReadDto {
   };
 }
 
+const FAKE_FACES: FaceOptionDto[] = [
+  { key: "file:0:/fonts/仿宋_GB2312.ttf", name: "仿宋_GB2312", source: "系统字体", bundled: false, path: "/fonts/仿宋_GB2312.ttf", made_for: "fang" },
+  { key: "bundled:FandolSong-Bold.otf", name: "Fandol宋体（粗）", source: "内置字体", bundled: true, path: null, made_for: "title" },
+  { key: "bundled:NotoSerifSC-Regular.otf", name: "思源宋体", source: "内置字体", bundled: true, path: null, made_for: "song" },
+  { key: "bundled:FandolFang-Regular.otf", name: "Fandol仿宋", source: "内置字体", bundled: true, path: null, made_for: "fang" },
+  { key: "bundled:FandolHei-Regular.otf", name: "Fandol黑体", source: "内置字体", bundled: true, path: null, made_for: "hei" },
+  { key: "bundled:FandolKai-Regular.otf", name: "Fandol楷体", source: "内置字体", bundled: true, path: null, made_for: "kai" },
+];
+
+/** The fonts as the backend reports them: 仿宋_GB2312 installed for the body, the rest bundled. */
+export function fakeFonts(choices: Record<string, string> = {}): FontsDto {
+  const roles: [string, string, string][] = [
+    ["title", "标题", "方正小标宋简体"],
+    ["fang", "正文", "仿宋_GB2312"],
+    ["hei", "一级标题", "黑体"],
+    ["kai", "二级标题", "楷体_GB2312"],
+    ["song", "页码", "宋体"],
+  ];
+  return {
+    roles: roles.map(([role, label, official]) => {
+      const automatic = FAKE_FACES.find((f) => f.made_for === role)!;
+      const choice = choices[role] ?? "";
+      const face = FAKE_FACES.find((f) => f.key === choice) ?? automatic;
+      return { role, label, official, face, choice, automatic, note: null };
+    }),
+    options: FAKE_FACES,
+  };
+}
+
 export function createFakeBackend(initial: ReportDto[] = [sampleReport()]): FakeBackend {
   const reports = new Map<string, { report: ReportDto; updated_at: string }>();
   let clock = Date.parse("2021-01-20T06:00:00Z");
@@ -207,6 +254,11 @@ export function createFakeBackend(initial: ReportDto[] = [sampleReport()]): Fake
     failSaves: null,
     closeHooks: [],
     importHooks: [],
+    units: [],
+    receipts: new Map(),
+    reminder: null,
+    pickedBackup: null,
+    fontChoices: {},
     dropHooks: [],
     publishedRead: fakePublishedRead(),
     async appVersion() {
@@ -245,13 +297,15 @@ export function createFakeBackend(initial: ReportDto[] = [sampleReport()]): Fake
       if (!found) throw notFound(key);
       return checked(found.report);
     },
-    async createReport(unit: UnitDto, year: number) {
-      fake.calls.push({ method: "createReport", args: [unit, year] });
+    async createReport(unit: UnitDto, year: number, carryProse?: boolean) {
+      fake.calls.push({ method: "createReport", args: [unit, year, carryProse ?? false] });
       if (!unit.name.trim()) throw { code: "invalid_input", message: "单位名称不能为空" };
       const key = { unit_name: unit.name, year };
       if (reports.has(id(key)))
         throw { code: "already_exists", message: `“${unit.name}”${year}年的报告已经存在，请在列表中打开它` };
       const r = blankReport(unit, year);
+      const last = reports.get(id({ unit_name: unit.name, year: year - 1 }));
+      if (carryProse && last) r.sections = copy(last.report.sections);
       reports.set(id(key), { report: r, updated_at: stamp() });
       return checked(r);
     },
@@ -310,7 +364,17 @@ export function createFakeBackend(initial: ReportDto[] = [sampleReport()]): Fake
       return "/tmp/报告.pdf";
     },
     async printPdf() {
-      return "/tmp/报告.pdf";
+      return { sent: false, printer: null, path: "/tmp/报告.pdf", message: "已用系统程序打开，请在其中选择“打印”。" };
+    },
+    async fontFaces() {
+      fake.calls.push({ method: "fontFaces", args: [] });
+      return fakeFonts(fake.fontChoices);
+    },
+    async setFontChoice(role, choice) {
+      fake.calls.push({ method: "setFontChoice", args: [role, choice] });
+      if (choice === "") delete fake.fontChoices[role];
+      else fake.fontChoices[role] = choice;
+      return fakeFonts(fake.fontChoices);
     },
     async exportExchange(report) {
       fake.calls.push({ method: "exportExchange", args: [copy(report)] });
@@ -389,6 +453,166 @@ export function createFakeBackend(initial: ReportDto[] = [sampleReport()]): Fake
         fake.closeHooks = fake.closeHooks.filter((h) => h !== beforeClose);
       };
     },
+    async listUnits() {
+      fake.calls.push({ method: "listUnits", args: [] });
+      return tree();
+    },
+    async addUnit(unit) {
+      fake.calls.push({ method: "addUnit", args: [copy(unit)] });
+      const name = unit.name.trim();
+      if (!name) throw { code: "store", message: "单位名称不能为空" };
+      if (allUnits().some((u) => u.name === name)) throw { code: "store", message: `单位“${name}”已经存在` };
+      if (unit.parent && !allUnits().some((u) => u.name === unit.parent))
+        throw { code: "store", message: `单位“${name}”的上级单位“${unit.parent}”不在单位列表中，请先添加上级单位` };
+      fake.units.push({ ...copy(unit), name });
+      return tree();
+    },
+    async updateUnit(unit) {
+      fake.calls.push({ method: "updateUnit", args: [copy(unit)] });
+      let p = unit.parent;
+      while (p) {
+        if (p === unit.name) throw { code: "store", message: `单位“${unit.parent}”是“${unit.name}”本身或其下级单位，不能作为它的上级单位` };
+        p = allUnits().find((u) => u.name === p)?.parent ?? null;
+      }
+      fake.units = allUnits().map((u) => (u.name === unit.name ? copy(unit) : u));
+      return tree();
+    },
+    async countyReturns(county, year, today) {
+      fake.calls.push({ method: "countyReturns", args: [county, year, today] });
+      const head = allUnits().find((u) => u.name === county);
+      if (!head) throw { code: "store", message: `没有找到单位“${county}”` };
+      const members = [head, ...allUnits().filter((u) => u.parent === county)];
+      const rows: UnitReturnDto[] = members.map((u) => {
+        const found = reports.get(id({ unit_name: u.name, year }));
+        const receipt = found ? fake.receipts.get(id({ unit_name: u.name, year })) : undefined;
+        let report = null;
+        if (found) {
+          const { findings, status } = fakeCheck(found.report);
+          const errors = findings.filter((f) => f.severity === "error").length;
+          report = { edition: found.report.edition, status, errors, warnings: findings.length - errors };
+        }
+        return {
+          unit_name: u.name,
+          kind: u.kind,
+          vertical: u.vertical && u.name !== county,
+          is_county: u.name === county,
+          report,
+          file_name: receipt?.file_name ?? null,
+          received_at: receipt?.received_at ?? null,
+        };
+      });
+      const rank = (u: UnitReturnDto) => (u.vertical ? 2 : u.report ? 1 : 0);
+      rows.sort((a, b) => rank(a) - rank(b) || Number(b.is_county) - Number(a.is_county) || (a.unit_name < b.unit_name ? -1 : 1));
+      const deadline = `${year + 1}-01-31`;
+      const days = Math.round((Date.parse(deadline) - Date.parse(today)) / 86_400_000);
+      return { county, year, deadline, days_left: days, units: rows };
+    },
+    async summarizeCounty(county, year, countyWide, onProgress): Promise<CountySummaryDto> {
+      fake.calls.push({ method: "summarizeCounty", args: [county, year, countyWide] });
+      const head = allUnits().find((u) => u.name === county);
+      if (!head) throw { code: "store", message: `没有找到单位“${county}”` };
+      const own = reports.get(id({ unit_name: county, year }))?.report;
+      const chosen: ReportDto[] = own && !countyWide ? [own] : [];
+      const vertical: string[] = [];
+      const missing: string[] = [];
+      for (const u of allUnits().filter((u) => u.parent === county)) {
+        const r = reports.get(id({ unit_name: u.name, year }))?.report;
+        if (u.vertical) vertical.push(u.name);
+        else if (r) chosen.push(r);
+        else missing.push(u.name);
+      }
+      const sum = blankReport({ ...(own?.unit ?? sampleUnit()), name: `${county}（汇总）` }, year);
+      sum.title = `${county}${year}年政府信息公开工作年度报告汇总表`;
+      sum.sections = SECTION_KEYS.map((key) => ({ key, paragraphs: [] }));
+      const contributions: Record<string, ContributionDto[]> = {};
+      chosen.forEach((r, i) => {
+        onProgress({ done: i, total: chosen.length });
+        for (const [key, text] of Object.entries(r.figures)) {
+          if (!Number(text)) continue;
+          sum.figures[key] = String(num(sum.figures, key) + Number(text));
+          (contributions[key] ??= []).push({ unit_name: r.unit.name, value: text });
+        }
+      });
+      onProgress({ done: chosen.length, total: chosen.length });
+      const countyWideFindings: Finding[] = [];
+      if (countyWide && own) {
+        for (const key of Object.keys(sum.figures)) {
+          if (num(own.figures, key) !== num(sum.figures, key))
+            countyWideFindings.push({
+              ...fakeCheck(sum).findings[0],
+              rule: 11,
+              severity: "warning",
+              cells: [key],
+              message: `全县报告“${key}”为${num(own.figures, key)}，汇总为${num(sum.figures, key)}`,
+            });
+        }
+      }
+      return {
+        county,
+        year,
+        county_wide: countyWide,
+        report: sum,
+        summed: chosen.map((r) => ({ unit_name: r.unit.name, hard_findings: [] })),
+        left_out: [],
+        vertical,
+        missing,
+        contributions,
+        findings: fakeCheck(sum).findings.filter((f) => f.section === null),
+        county_wide_findings: countyWideFindings,
+        too_large: [],
+      };
+    },
+    async exportSummary(county, year, countyWide, format) {
+      fake.calls.push({ method: "exportSummary", args: [county, year, countyWide, format] });
+      return `/tmp/${county}${year}年汇总表.${format === "pdf" ? "pdf" : "json"}`;
+    },
+    async backupStore() {
+      fake.calls.push({ method: "backupStore", args: [] });
+      fake.reminder = null;
+      return "/tmp/年报数据备份.db";
+    },
+    async pickBackup() {
+      fake.calls.push({ method: "pickBackup", args: [] });
+      return fake.pickedBackup;
+    },
+    async restoreStore(path) {
+      fake.calls.push({ method: "restoreStore", args: [path] });
+      if (!path.endsWith(".db")) throw { code: "store", message: `“${path}”不是年报数据文件，未做任何改动` };
+      return { from: path, kept_at: "/data/nianbao.before-restore.bak" };
+    },
+    async backupReminder() {
+      fake.calls.push({ method: "backupReminder", args: [] });
+      return fake.reminder;
+    },
   };
+
+  /** The tree's units and those of saved reports (the real store adds them on save). */
+  function allUnits(): UnitNodeDto[] {
+    const out = [...fake.units];
+    for (const { report } of reports.values()) {
+      if (!out.some((u) => u.name === report.unit.name))
+        out.push({ name: report.unit.name, kind: report.unit.kind, parent: report.unit.parent, vertical: false });
+    }
+    return out;
+  }
+
+  function tree(): UnitTreeEntryDto[] {
+    const units = allUnits();
+    const out: UnitTreeEntryDto[] = [];
+    const walk = (parent: string | null, depth: number) => {
+      units
+        .filter((u) => (u.parent ?? null) === parent || (depth === 0 && u.parent && !units.some((p) => p.name === u.parent)))
+        .filter((u) => depth > 0 || !out.some((o) => o.unit.name === u.name))
+        .sort((a, b) => (a.name < b.name ? -1 : 1))
+        .forEach((u) => {
+          if (out.some((o) => o.unit.name === u.name)) return;
+          out.push({ depth, unit: copy(u), children: units.filter((c) => c.parent === u.name).length });
+          walk(u.name, depth + 1);
+        });
+    };
+    walk(null, 0);
+    return out;
+  }
+
   return fake;
 }

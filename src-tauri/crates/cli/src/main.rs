@@ -6,8 +6,8 @@ use nianbao_report::{sample_json, validate, write_report, Finding, Report, Sever
 use nianbao_store::{Store, StoreError, UnitNode};
 use nianbao_workflow::{
     import_files, read_report_file, read_source, summarize_county, unit_tree, unread_labels,
-    write_atomically, write_exchange_with_unread, write_report_as, Choice, CopyKind, Format,
-    ImportBatch, ImportOptions, Outcome, Purpose, Question, WorkflowError,
+    write_atomically, write_exchange_with_unread, write_report_as, write_summary, Choice, CopyKind,
+    Format, ImportBatch, ImportOptions, Outcome, Purpose, Question, WorkflowError,
 };
 use std::collections::HashMap;
 use std::path::{Path, PathBuf};
@@ -119,7 +119,7 @@ enum Command {
         /// 输出的PDF文件 / output PDF
         #[arg(long)]
         out: PathBuf,
-        /// 使用该目录中的系统字体（仿宋_GB2312、SimFang、SimHei、KaiTi、SimSun、方正小标宋简体）/ use system fonts from this folder
+        /// 使用该目录中的官方字体（方正小标宋简体、仿宋_GB2312或simfang、黑体simhei、楷体_GB2312或simkai、宋体simsun）；用 --db 时，程序中所选的字体优先 / use the official fonts in this folder; with --db the faces chosen in the app win
         #[arg(long)]
         font_dir: Option<PathBuf>,
         /// 生成带“草稿”字样的草稿版 / write a draft, marked 草稿 on every page
@@ -200,7 +200,7 @@ enum Command {
         /// 年度 / report year
         #[arg(long)]
         year: u16,
-        /// 汇总的交换文件 / the sum's exchange file
+        /// 汇总的交换文件；以 .pdf 结尾则写出可打印的汇总表 / the sum's exchange file, or with .pdf the printable 汇总表
         #[arg(long)]
         out: PathBuf,
         /// 上级单位本身的报告是全县报告，与汇总核对 / the parent's own report is the county-wide one, checked against the sum
@@ -498,17 +498,30 @@ fn run(command: Command) -> Result<ExitCode, CliError> {
             sealed,
             review_sheet,
         } => {
-            let report = match (file, db, unit, year) {
-                (Some(file), ..) => read_file(&file)?,
-                (None, Some(db), Some(unit), Some(year)) => open_existing(&db)?
-                    .load(&unit, year)?
-                    .ok_or(CliError::NotFound { unit, year })?,
+            let (report, choices) = match (file, db, unit, year) {
+                (Some(file), ..) => (read_file(&file)?, nianbao_workflow::FontChoices::new()),
+                (None, Some(db), Some(unit), Some(year)) => {
+                    let store = open_existing(&db)?;
+                    let report = store
+                        .load(&unit, year)?
+                        .ok_or(CliError::NotFound { unit, year })?;
+                    (report, nianbao_workflow::font_choices(&store)?)
+                }
                 _ => unreachable!("clap requires a file or --db, --unit and --year"),
             };
-            let fonts = match font_dir {
-                Some(dir) => nianbao_pdf::FontSet::with_font_dir(&dir)?,
+            let mut fonts = match &font_dir {
+                Some(dir) => nianbao_pdf::FontSet::with_font_dir(dir)?,
                 None => nianbao_pdf::FontSet::bundled(),
             };
+            // The faces the office chose in the app (kept in the store) win; a role not chosen
+            // is the --font-dir's official face, else the bundled one.
+            if !choices.is_empty() {
+                let chosen = nianbao_workflow::choose_fonts(&choices, font_dir.as_slice());
+                for note in chosen.notes() {
+                    eprintln!("说明：{note}");
+                }
+                fonts = chosen.set;
+            }
             let options = nianbao_pdf::ReportOptions {
                 sealed,
                 review_sheet: match review_sheet {
@@ -581,7 +594,13 @@ fn run(command: Command) -> Result<ExitCode, CliError> {
             }
         }
         Command::Backup { db, out } => {
-            open_existing(&db)?.backup(&out)?;
+            let mut store = open_existing(&db)?;
+            store.backup(&out)?;
+            // As the app's 备份 does: its reminder counts from the last backup, whoever made it.
+            store.set_setting(
+                nianbao_workflow::LAST_BACKUP_KEY,
+                &nianbao_workflow::utc_now(),
+            )?;
             println!("已备份到：{}", out.display());
         }
         Command::Restore { db, from } => {
@@ -606,7 +625,13 @@ fn run(command: Command) -> Result<ExitCode, CliError> {
             if sum.summed.is_empty() {
                 return Err(CliError::NothingToSum { parent, year });
             }
-            write_file(&out, write_report(&sum.report))?;
+            // .pdf: the 汇总表 to print; anything else: the exchange file of the sum.
+            let format = match Format::of_path(&out) {
+                Some(Format::Pdf) => Format::Pdf,
+                _ => Format::Exchange,
+            };
+            let fonts = nianbao_pdf::FontSet::bundled();
+            write_file(&out, write_summary(&summary, format, &fonts)?)?;
             println!(
                 "已汇总{}个单位的{}年报告（{}年版格式）→ {}",
                 sum.summed.len(),

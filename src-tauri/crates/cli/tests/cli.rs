@@ -609,3 +609,82 @@ fn a_county_takes_in_its_townships_word_reports_with_an_outcome_each() {
         text(&o)
     );
 }
+
+/// The fonts `pdffonts` lists, without their subset tags.
+fn pdf_fonts(pdf: &Path) -> Vec<String> {
+    let out = Command::new("pdffonts").arg(pdf).output().unwrap();
+    assert!(out.status.success());
+    String::from_utf8(out.stdout)
+        .unwrap()
+        .lines()
+        .skip(2)
+        .filter_map(|row| row.split_whitespace().next())
+        .map(|n| n.split_once('+').map_or(n, |(_, n)| n).to_owned())
+        .collect()
+}
+
+#[test]
+fn render_from_a_store_uses_the_faces_chosen_in_the_app_over_the_font_dir() {
+    let d = tempfile::Builder::new().prefix("年报 ").tempdir().unwrap();
+    sample(d.path());
+    assert!(cli(&["import", "s.json", "--db", "n.db"], d.path())
+        .status
+        .success());
+    // An official-named stand-in: 仿宋_GB2312 with Fandol Kai inside.
+    let fonts = d.path().join("官方 字体");
+    std::fs::create_dir_all(&fonts).unwrap();
+    std::fs::copy(
+        concat!(
+            env!("CARGO_MANIFEST_DIR"),
+            "/../pdf/fonts/FandolKai-Regular.otf"
+        ),
+        fonts.join("仿宋_GB2312.ttf"),
+    )
+    .unwrap();
+    let render = |out: &str| {
+        let o = cli(
+            &[
+                "render",
+                "--db",
+                "n.db",
+                "--unit",
+                "舒城县人民政府",
+                "--year",
+                "2020",
+                "--font-dir",
+                "官方 字体",
+                "--out",
+                out,
+            ],
+            d.path(),
+        );
+        assert!(o.status.success(), "{}", text(&o));
+        (pdf_fonts(&d.path().join(out)), text(&o))
+    };
+    // Nothing chosen: the folder's 仿宋_GB2312 sets the body; the bundled Fang is not used.
+    let (automatic, _) = render("a.pdf");
+    assert!(
+        !automatic.contains(&"FandolFang-Regular".to_owned()),
+        "{automatic:?}"
+    );
+
+    // Chosen in the app: the body in the bundled Fandol Fang, the title in a file since deleted.
+    let mut store = nianbao_store::Store::open(d.path().join("n.db")).unwrap();
+    store
+        .set_setting("font.fang", "bundled:FandolFang-Regular.otf")
+        .unwrap();
+    store
+        .set_setting("font.title", "file:0:/nowhere/方正小标宋简体.ttf")
+        .unwrap();
+    drop(store);
+    let (chosen, said) = render("c.pdf");
+    assert!(
+        chosen.contains(&"FandolFang-Regular".to_owned()),
+        "{chosen:?}"
+    );
+    assert!(chosen.contains(&"FandolSong-Bold".to_owned()), "{chosen:?}");
+    assert!(
+        said.contains("说明：标题所选的字体“方正小标宋简体”（/nowhere/方正小标宋简体.ttf）已找不到或无法读取，改用Fandol宋体（粗）。"),
+        "{said}"
+    );
+}

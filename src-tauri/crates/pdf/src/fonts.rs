@@ -29,38 +29,125 @@ pub enum FaceRole {
 }
 
 impl FaceRole {
-    const ALL: [FaceRole; 5] = [
+    /// Every role, in the order the clerk sees them.
+    pub const ALL: [FaceRole; 5] = [
         FaceRole::Title,
-        FaceRole::Song,
         FaceRole::Fang,
         FaceRole::Hei,
         FaceRole::Kai,
+        FaceRole::Song,
     ];
 
     fn slot(self) -> usize {
         self as usize
     }
 
-    /// File names (lower case) of the system fonts that can fill this role,
-    /// in order of preference.
-    fn system_file_names(self) -> &'static [&'static str] {
+    /// The role's key in settings and on the wire: `title`, `song`, `fang`, `hei`, `kai`.
+    pub fn key(self) -> &'static str {
         match self {
-            FaceRole::Title => &["方正小标宋简体.ttf", "方正小标宋_gbk.ttf", "fzxbsjw.ttf"],
-            FaceRole::Song => &["simsun.ttc", "simsun.ttf", "宋体.ttf"],
-            FaceRole::Fang => &[
-                "仿宋_gb2312.ttf",
-                "fs_gb2312.ttf",
-                "simfang.ttf",
-                "仿宋.ttf",
-            ],
-            FaceRole::Hei => &["simhei.ttf", "黑体.ttf"],
-            FaceRole::Kai => &[
-                "楷体_gb2312.ttf",
-                "kaiti_gb2312.ttf",
-                "simkai.ttf",
-                "kaiti.ttf",
-                "楷体.ttf",
-            ],
+            FaceRole::Title => "title",
+            FaceRole::Song => "song",
+            FaceRole::Fang => "fang",
+            FaceRole::Hei => "hei",
+            FaceRole::Kai => "kai",
+        }
+    }
+
+    /// The role from its [`key`](FaceRole::key).
+    pub fn from_key(key: &str) -> Option<FaceRole> {
+        FaceRole::ALL.into_iter().find(|r| r.key() == key)
+    }
+
+    /// What the role sets, as the clerk calls it.
+    pub fn label(self) -> &'static str {
+        match self {
+            FaceRole::Title => "标题",
+            FaceRole::Song => "页码",
+            FaceRole::Fang => "正文",
+            FaceRole::Hei => "一级标题",
+            FaceRole::Kai => "二级标题",
+        }
+    }
+
+    /// The typeface GB/T 9704 sets the role in.
+    pub fn official_face(self) -> &'static str {
+        match self {
+            FaceRole::Title => "方正小标宋简体",
+            FaceRole::Song => "宋体",
+            FaceRole::Fang => "仿宋_GB2312",
+            FaceRole::Hei => "黑体",
+            FaceRole::Kai => "楷体_GB2312",
+        }
+    }
+}
+
+/// A face bundled with nianbao, used wherever no installed face is chosen.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct BundledFace {
+    /// The file name, as in `fonts/`.
+    pub file: &'static str,
+    /// The face's name as the clerk sees it.
+    pub name: &'static str,
+    /// The role it fills when nothing else is chosen.
+    pub role: FaceRole,
+}
+
+/// The bundled faces, one per role (in the order of their place in [`FontSet::bundled`]).
+pub const BUNDLED_FACES: [BundledFace; 5] = [
+    BundledFace {
+        file: "FandolSong-Bold.otf",
+        name: "Fandol宋体（粗）",
+        role: FaceRole::Title,
+    },
+    BundledFace {
+        file: "NotoSerifSC-Regular.otf",
+        name: "思源宋体",
+        role: FaceRole::Song,
+    },
+    BundledFace {
+        file: "FandolFang-Regular.otf",
+        name: "Fandol仿宋",
+        role: FaceRole::Fang,
+    },
+    BundledFace {
+        file: "FandolHei-Regular.otf",
+        name: "Fandol黑体",
+        role: FaceRole::Hei,
+    },
+    BundledFace {
+        file: "FandolKai-Regular.otf",
+        name: "Fandol楷体",
+        role: FaceRole::Kai,
+    },
+];
+
+impl BundledFace {
+    /// The bundled face that fills `role` by default.
+    pub fn for_role(role: FaceRole) -> BundledFace {
+        BUNDLED_FACES
+            .into_iter()
+            .find(|b| b.role == role)
+            .expect("a bundled face for every role")
+    }
+
+    /// The bundled face stored as `file`.
+    pub fn named(file: &str) -> Option<BundledFace> {
+        BUNDLED_FACES.into_iter().find(|b| b.file == file)
+    }
+
+    /// The face itself (its bytes are part of the program).
+    pub fn face(self) -> FontFace {
+        let bytes: &'static [u8] = match self.file {
+            "FandolSong-Bold.otf" => include_bytes!("../fonts/FandolSong-Bold.otf"),
+            "FandolFang-Regular.otf" => include_bytes!("../fonts/FandolFang-Regular.otf"),
+            "FandolHei-Regular.otf" => include_bytes!("../fonts/FandolHei-Regular.otf"),
+            "FandolKai-Regular.otf" => include_bytes!("../fonts/FandolKai-Regular.otf"),
+            _ => include_bytes!("../fonts/NotoSerifSC-Regular.otf"),
+        };
+        FontFace {
+            name: self.file.to_owned(),
+            bytes: Cow::Borrowed(bytes),
+            index: 0,
         }
     }
 }
@@ -107,6 +194,11 @@ impl FontFace {
 
     /// A face read from a file (the first face of a collection).
     pub fn from_file(path: &Path) -> Result<Self, FontError> {
+        FontFace::from_file_at(path, 0)
+    }
+
+    /// Face `index` of a file: 0 for a single font, the face's place in a `.ttc` collection.
+    pub fn from_file_at(path: &Path, index: u32) -> Result<Self, FontError> {
         let bytes = std::fs::read(path).map_err(|source| FontError::Read {
             path: path.to_owned(),
             source,
@@ -115,7 +207,31 @@ impl FontFace {
             .file_name()
             .map(|n| n.to_string_lossy().into_owned())
             .unwrap_or_default();
-        FontFace::from_bytes(name, bytes, 0)
+        FontFace::from_bytes(name, bytes, index)
+    }
+
+    /// How many faces a font file's bytes hold: a `.ttc` collection several, any other font one.
+    pub fn faces_in(bytes: &[u8]) -> u32 {
+        ttf_parser::fonts_in_collection(bytes).unwrap_or(1)
+    }
+
+    /// The face's family name as its name table gives it, the Chinese one when it has one.
+    pub fn family_name(&self) -> Option<String> {
+        let face = self.parse().ok()?;
+        let names: Vec<_> = face
+            .names()
+            .into_iter()
+            .filter(|n| {
+                n.name_id == ttf_parser::name_id::TYPOGRAPHIC_FAMILY
+                    || n.name_id == ttf_parser::name_id::FAMILY
+            })
+            .collect();
+        // Windows' Chinese (PRC) language id first, then any readable one.
+        let chinese = names
+            .iter()
+            .filter(|n| n.language_id == 0x0804)
+            .find_map(|n| n.to_string());
+        chinese.or_else(|| names.iter().find_map(|n| n.to_string()))
     }
 
     pub fn name(&self) -> &str {
@@ -147,57 +263,35 @@ pub struct FontSet {
     fallbacks: Vec<usize>,
 }
 
-macro_rules! bundled_face {
-    ($file:literal) => {
-        FontFace {
-            name: $file.to_owned(),
-            bytes: Cow::Borrowed(include_bytes!(concat!("../fonts/", $file))),
-            index: 0,
-        }
-    };
-}
-
 impl FontSet {
     /// The bundled open-licence fonts: they work on any machine, offline.
     pub fn bundled() -> FontSet {
+        let mut roles = [0; 5];
+        let faces = BUNDLED_FACES
+            .iter()
+            .enumerate()
+            .map(|(i, b)| {
+                roles[b.role.slot()] = i;
+                b.face()
+            })
+            .collect();
         FontSet {
-            faces: vec![
-                bundled_face!("FandolSong-Bold.otf"),
-                bundled_face!("NotoSerifSC-Regular.otf"),
-                bundled_face!("FandolFang-Regular.otf"),
-                bundled_face!("FandolHei-Regular.otf"),
-                bundled_face!("FandolKai-Regular.otf"),
-            ],
-            // Title, Song, Fang, Hei, Kai in `FaceRole` order.
-            roles: [0, 1, 2, 3, 4],
-            fallbacks: vec![1],
+            faces,
+            roles,
+            // Noto Serif SC: the widest coverage.
+            fallbacks: vec![roles[FaceRole::Song.slot()]],
         }
     }
 
-    /// The bundled set with every role for which `dir` holds a known system
-    /// font (仿宋_GB2312 / SimFang, SimHei, KaiTi, SimSun, 方正小标宋简体)
-    /// replaced by that font. File names are matched case-insensitively.
+    /// The bundled set with every role for which `dir` holds an official face, under one of
+    /// the file names [`crate::system_fonts::KNOWN_FACES`] lists, replaced by that face.
+    /// File names are matched case-insensitively; a folder that cannot be read is an error.
     pub fn with_font_dir(dir: &Path) -> Result<FontSet, FontError> {
-        let entries = std::fs::read_dir(dir).map_err(|source| FontError::Read {
+        std::fs::read_dir(dir).map_err(|source| FontError::Read {
             path: dir.to_owned(),
             source,
         })?;
-        let mut files: Vec<(String, PathBuf)> = entries
-            .filter_map(Result::ok)
-            .map(|e| (e.file_name().to_string_lossy().to_lowercase(), e.path()))
-            .collect();
-        files.sort();
-        let mut set = FontSet::bundled();
-        for role in FaceRole::ALL {
-            let found = role
-                .system_file_names()
-                .iter()
-                .find_map(|wanted| files.iter().find(|(name, _)| name == wanted));
-            if let Some((_, path)) = found {
-                set = set.with_face(role, FontFace::from_file(path)?);
-            }
-        }
-        Ok(set)
+        crate::system_fonts::installed_font_set(&[dir.to_owned()])
     }
 
     /// This set with `role` set in `face`.
@@ -332,8 +426,14 @@ impl FontMetrics<'_> {
         let from_table = self.faces[face.0]
             .names()
             .into_iter()
-            .find(|n| n.name_id == ttf_parser::name_id::POST_SCRIPT_NAME)
-            .and_then(|n| n.to_string());
+            .filter(|n| n.name_id == ttf_parser::name_id::POST_SCRIPT_NAME)
+            .find_map(|n| {
+                // A Unicode name, or a Macintosh one (PostScript names are ASCII).
+                n.to_string().or_else(|| {
+                    (n.platform_id == ttf_parser::PlatformId::Macintosh)
+                        .then(|| n.name.iter().map(|&b| char::from(b)).collect())
+                })
+            });
         let name = from_table.unwrap_or_else(|| {
             let file = &self.set.faces[face.0].name;
             file.rsplit_once('.')

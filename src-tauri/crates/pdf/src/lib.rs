@@ -9,6 +9,7 @@ mod document;
 mod fonts;
 mod layout;
 mod report;
+mod summary;
 pub mod system_fonts;
 mod writer;
 
@@ -17,7 +18,7 @@ use thiserror::Error;
 pub use document::{
     Align, Block, Cell, Document, HeadingLevel, Paragraph, Properties, SignOff, Span, Table,
 };
-pub use fonts::{FaceId, FaceRole, FontError, FontFace, FontSet};
+pub use fonts::{BundledFace, FaceId, FaceRole, FontError, FontFace, FontSet, BUNDLED_FACES};
 pub use layout::{
     layout, review_sheet, Frame, Ink, LayoutError, LayoutOptions, MissingGlyph, Page, PageLayout,
     Rule, TextRun, AREA_HEIGHT_MM, AREA_LEFT_MM, AREA_TOP_MM, AREA_WIDTH_MM, BODY_PT,
@@ -28,6 +29,7 @@ pub use report::{
     render_report, render_report_timed, report_document, unprintable_characters, RenderTimes,
     ReportOptions, ReviewSheet, UNPRINTABLE_RULE,
 };
+pub use summary::{render_summary, summary_document, UnitList};
 pub use writer::{write_pdf, write_pdf_timed, WriteError, WriteTimes};
 
 #[derive(Debug, Error)]

@@ -241,7 +241,7 @@ fn level(level: ReportHeadingLevel) -> HeadingLevel {
 const TABLE_PT: f32 = 10.5;
 
 /// A table of the report as its edition's template draws it, with the report's figures.
-fn table(report: &Report, table: TableId) -> Table {
+pub(crate) fn table(report: &Report, table: TableId) -> Table {
     let template = table_template(report.edition, table);
     let cells = template
         .cells

@@ -2,8 +2,11 @@
 //!
 //! GB/T 9704 sets the title in 方正小标宋简体, the body in 仿宋_GB2312 and the headings in 黑体 and
 //! 楷体_GB2312. Offices install these under their customary file names; Windows itself brings
-//! SimFang, SimHei, SimKai and SimSun. For each role the first file found, in the order below,
-//! that parses as a font wins; a role without one keeps the bundled Fandol face.
+//! SimFang, SimHei, SimKai and SimSun. [`KNOWN_FACES`] is the one list of the files accepted,
+//! used both for the installed fonts and for a `--font-dir`: for each role the first file of the
+//! list that is found and parses as a font fills it automatically; a role without one keeps the
+//! bundled Fandol face. The faces of the list marked not automatic fill no role by themselves
+//! but are offered to the clerk, who may choose any found face for any role.
 //!
 //! Where installed fonts live: on Windows the system Fonts folder and the per-user
 //! `%LOCALAPPDATA%\Microsoft\Windows\Fonts` (where a font goes when a user without admin rights
@@ -14,31 +17,90 @@ use std::path::{Path, PathBuf};
 
 use crate::fonts::{FaceRole, FontError, FontFace, FontSet};
 
-/// The file names (lower case) that fill each role, official face first.
-const PREFERENCES: [(FaceRole, &[&str]); 5] = [
-    (
+/// A font file the lookup knows by its customary name.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct KnownFace {
+    /// The file name, lower case (matched case-insensitively).
+    pub file: &'static str,
+    /// The face's name as the clerk knows it.
+    pub name: &'static str,
+    /// The role the face is made for.
+    pub role: FaceRole,
+    /// Whether it fills that role without being chosen (in the list's order).
+    pub automatic: bool,
+}
+
+const fn known(
+    file: &'static str,
+    name: &'static str,
+    role: FaceRole,
+    automatic: bool,
+) -> KnownFace {
+    KnownFace {
+        file,
+        name,
+        role,
+        automatic,
+    }
+}
+
+/// The accepted files, official face first within each role. The automatic ones: 方正小标宋简体
+/// (or its GBK cut) for the title; 仿宋_GB2312, else Windows' 仿宋 (simfang); 黑体 (simhei);
+/// 楷体_GB2312, else Windows' 楷体 (simkai); 宋体 (simsun) for the page numbers. The 方正 GBK
+/// cuts of 仿宋, 黑体 and 楷体 are offered but not taken unasked.
+pub const KNOWN_FACES: &[KnownFace] = &[
+    known(
+        "方正小标宋简体.ttf",
+        "方正小标宋简体",
         FaceRole::Title,
-        &["方正小标宋简体.ttf", "方正小标宋_gbk.ttf", "fzxbsjw.ttf"],
+        true,
     ),
-    (
-        FaceRole::Fang,
-        &["仿宋_gb2312.ttf", "fs_gb2312.ttf", "simfang.ttf"],
+    known("fzxbsjw.ttf", "方正小标宋简体", FaceRole::Title, true),
+    known(
+        "方正小标宋_gbk.ttf",
+        "方正小标宋_GBK",
+        FaceRole::Title,
+        true,
     ),
-    (FaceRole::Hei, &["simhei.ttf"]),
-    (
-        FaceRole::Kai,
-        &["楷体_gb2312.ttf", "kaiti_gb2312.ttf", "simkai.ttf"],
-    ),
-    (FaceRole::Song, &["simsun.ttc", "simsun.ttf"]),
+    known("fzxbsk.ttf", "方正小标宋_GBK", FaceRole::Title, true),
+    known("仿宋_gb2312.ttf", "仿宋_GB2312", FaceRole::Fang, true),
+    known("fs_gb2312.ttf", "仿宋_GB2312", FaceRole::Fang, true),
+    known("simfang.ttf", "仿宋", FaceRole::Fang, true),
+    known("fzfsk.ttf", "方正仿宋_GBK", FaceRole::Fang, false),
+    known("simhei.ttf", "黑体", FaceRole::Hei, true),
+    known("fzhtk.ttf", "方正黑体_GBK", FaceRole::Hei, false),
+    known("楷体_gb2312.ttf", "楷体_GB2312", FaceRole::Kai, true),
+    known("kaiti_gb2312.ttf", "楷体_GB2312", FaceRole::Kai, true),
+    known("simkai.ttf", "楷体", FaceRole::Kai, true),
+    known("fzktk.ttf", "方正楷体_GBK", FaceRole::Kai, false),
+    known("simsun.ttc", "宋体", FaceRole::Song, true),
+    known("simsun.ttf", "宋体", FaceRole::Song, true),
 ];
+
+impl KnownFace {
+    /// The entry for a file name (any case), if the list has it.
+    pub fn for_file(file_name: &str) -> Option<&'static KnownFace> {
+        let lower = file_name.to_lowercase();
+        KNOWN_FACES.iter().find(|k| k.file == lower)
+    }
+}
 
 /// How deep below a fonts folder files are looked for (fontconfig's folders nest by vendor).
 const MAX_DEPTH: usize = 4;
 
-/// An installed font chosen for a role.
+/// A file of the list, found (not read yet).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct FoundFile {
+    pub role: FaceRole,
+    pub known: &'static KnownFace,
+    pub path: PathBuf,
+}
+
+/// An installed font of the list, found and read.
 #[derive(Debug, Clone)]
 pub struct InstalledFace {
     pub role: FaceRole,
+    pub known: &'static KnownFace,
     pub path: PathBuf,
     pub face: FontFace,
 }
@@ -63,30 +125,55 @@ pub fn font_folders() -> Vec<PathBuf> {
     folders
 }
 
-/// For each role, the installed face to use, found in `folders` (earlier folders first; a
-/// folder that is missing or unreadable is skipped). A file that does not parse as a font is
-/// passed over for the next candidate.
-pub fn find_installed_faces(folders: &[PathBuf]) -> Vec<InstalledFace> {
+/// Every file of [`KNOWN_FACES`] in `folders`, in the list's order (for one entry, earlier
+/// folders first). Only the folders are listed: no file is read. A folder that is missing or
+/// unreadable is skipped.
+pub fn found_files(folders: &[PathBuf]) -> Vec<FoundFile> {
     let mut files: BTreeMap<String, Vec<PathBuf>> = BTreeMap::new();
     for folder in folders {
         collect_files(folder, MAX_DEPTH, &mut files);
     }
-    PREFERENCES
+    KNOWN_FACES
         .iter()
-        .filter_map(|(role, names)| {
-            names
+        .flat_map(|known| {
+            files
+                .get(known.file)
+                .into_iter()
+                .flatten()
+                .map(move |path| FoundFile {
+                    role: known.role,
+                    known,
+                    path: path.clone(),
+                })
+        })
+        .collect()
+}
+
+/// For each role, the installed face that fills it unasked: the first automatic file found that
+/// parses as a font (a file that does not is passed over). Only these files are read.
+pub fn automatic_faces(found: &[FoundFile]) -> Vec<InstalledFace> {
+    FaceRole::ALL
+        .into_iter()
+        .filter_map(|role| {
+            found
                 .iter()
-                .flat_map(|name| files.get(*name).into_iter().flatten())
-                .find_map(|path| {
-                    let face = FontFace::from_file(path).ok()?;
+                .filter(|f| f.role == role && f.known.automatic)
+                .find_map(|f| {
+                    let face = FontFace::from_file(&f.path).ok()?;
                     Some(InstalledFace {
-                        role: *role,
-                        path: path.clone(),
+                        role,
+                        known: f.known,
+                        path: f.path.clone(),
                         face,
                     })
                 })
         })
         .collect()
+}
+
+/// For each role, the installed face to use, found in `folders` (earlier folders first).
+pub fn find_installed_faces(folders: &[PathBuf]) -> Vec<InstalledFace> {
+    automatic_faces(&found_files(folders))
 }
 
 /// The bundled faces with every role an installed official face can fill replaced by it.

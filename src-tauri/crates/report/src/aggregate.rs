@@ -106,6 +106,18 @@ pub fn aggregate_title(unit_name: &str, year: u16) -> String {
 /// report, are named in [`Aggregate::left_out`] and not summed. Change (本年增/减) and money
 /// add exactly. `unit` is the body the summary is made for.
 pub fn aggregate(edition: Edition, year: u16, unit: Unit, reports: &[&Report]) -> Aggregate {
+    aggregate_with_progress(edition, year, unit, reports, &mut |_, _| {})
+}
+
+/// [`aggregate`], calling `progress(done, total)` as each report given has been looked at
+/// (checked, for the summed ones), so that a window can count a county of many units.
+pub fn aggregate_with_progress(
+    edition: Edition,
+    year: u16,
+    unit: Unit,
+    reports: &[&Report],
+    progress: &mut dyn FnMut(usize, usize),
+) -> Aggregate {
     let mut report = Report::blank(unit, year);
     if report.edition != edition {
         report.change_edition(edition);
@@ -115,7 +127,8 @@ pub fn aggregate(edition: Edition, year: u16, unit: Unit, reports: &[&Report]) -
     let mut left_out = Vec::new();
     let mut seen = HashSet::new();
     let mut chosen: Vec<&Report> = Vec::new();
-    for &r in reports {
+    for (done, &r) in reports.iter().enumerate() {
+        progress(done, reports.len());
         let reason = if r.year != year {
             Some(LeftOutReason::OtherYear)
         } else if r.edition != edition {
@@ -144,6 +157,7 @@ pub fn aggregate(edition: Edition, year: u16, unit: Unit, reports: &[&Report]) -
             }
         }
     }
+    progress(reports.len(), reports.len());
     let mut contributions = BTreeMap::new();
     let mut too_large = Vec::new();
     for spec in edition::cells(edition) {

@@ -13,8 +13,8 @@ pub mod validate;
 mod value;
 
 pub use aggregate::{
-    aggregate, aggregate_title, county_wide_differences, Aggregate, Contribution, LeftOut,
-    LeftOutReason, SummedUnit,
+    aggregate, aggregate_title, aggregate_with_progress, county_wide_differences, Aggregate,
+    Contribution, LeftOut, LeftOutReason, SummedUnit,
 };
 pub use edition::{Edition, TableId, ValueKind};
 pub use exchange::{

@@ -324,7 +324,8 @@ impl Report {
 
     /// A new blank report of `unit` for `year` that carries on from `previous` (the unit's
     /// earlier report): the applications carried over (上年结转 = last year's 结转下年度继续办理,
-    /// rule 6).
+    /// rule 6), and, when both are in the 2019 edition, table 二's 上一年项目数量 as last year's
+    /// count plus its 本年增/减 (rule 8; a sum below zero is left at 0 for the clerk).
     pub fn follow_on(previous: &Report, unit: Unit, year: u16) -> Report {
         let mut r = Report::blank(unit, year);
         for c in edition::APPLICATION_COLUMNS {
@@ -337,6 +338,27 @@ impl Report {
                 edition::cell_key(TableId::Applications, "carried_in", c.key),
                 Value::Count(out),
             );
+        }
+        if r.edition == Edition::E2019 && previous.edition == Edition::E2019 {
+            for block in edition::proactive_blocks(Edition::E2019) {
+                if !block.columns.iter().any(|c| c.key == "previous_items") {
+                    continue;
+                }
+                for row in block.rows {
+                    let key = |c: &str| edition::cell_key(TableId::Proactive, row.key, c);
+                    let then = previous
+                        .figures
+                        .get(&key("previous_items"))
+                        .map_or(0, Value::as_i64);
+                    let change = previous
+                        .figures
+                        .get(&key("change"))
+                        .map_or(0, Value::as_i64);
+                    let now = Value::from_i64(edition::ValueKind::Count, then + change)
+                        .unwrap_or(Value::Count(0));
+                    r.figures.insert(key("previous_items"), now);
+                }
+            }
         }
         r.fill_totals();
         r
@@ -567,6 +589,49 @@ mod tests {
         assert!(r.opening.contains("自2022年1月1日起至2022年12月31日止"));
         assert!(r.opening.contains("国办公开办函〔2021〕30号"));
         assert!(crate::validate(&r, Some(&prev)).iter().all(|f| f.rule != 6));
+    }
+
+    #[test]
+    fn follow_on_in_the_2019_edition_counts_last_years_items_with_their_change() {
+        let mut prev = Report::blank(unit(), 2019);
+        prev.set_figure("proactive.licensing.previous_items", Value::Count(10))
+            .unwrap();
+        prev.set_figure("proactive.licensing.change", Value::Change(-3))
+            .unwrap();
+        prev.set_figure("proactive.fees.change", Value::Change(5))
+            .unwrap();
+        prev.set_figure("proactive.penalty.previous_items", Value::Count(2))
+            .unwrap();
+        prev.set_figure("proactive.penalty.change", Value::Change(-9))
+            .unwrap();
+        let r = Report::follow_on(&prev, prev.unit.clone(), 2020);
+        assert_eq!(r.figures.count("proactive.licensing.previous_items"), 7);
+        assert_eq!(r.figures.count("proactive.fees.previous_items"), 5);
+        assert_eq!(
+            r.figures.count("proactive.other_services.previous_items"),
+            0
+        );
+        assert_eq!(r.figures.count("proactive.penalty.previous_items"), 0);
+        assert_eq!(
+            r.figures.get("proactive.licensing.change"),
+            Some(Value::Change(0)),
+            "this year's change is the clerk's"
+        );
+        let rule8: Vec<_> = crate::validate(&r, Some(&prev))
+            .into_iter()
+            .filter(|f| f.rule == 8)
+            .collect();
+        assert_eq!(
+            rule8.len(),
+            1,
+            "only the impossible negative count: {rule8:?}"
+        );
+        // Into the 2021 edition there is no such column: nothing carried, nothing broken.
+        let r = Report::follow_on(&prev, prev.unit.clone(), 2021);
+        assert!(r
+            .figures
+            .get("proactive.licensing.previous_items")
+            .is_none());
     }
 
     #[test]

@@ -6,6 +6,7 @@
 //! The county collects its units' files with this (报送 files stamped with when they were
 //! made); a unit imports its own files the same way.
 
+use crate::clock::{local_minute, normalize_stamp, stamp_of};
 use crate::{read_source, unread_labels, Result, WorkflowError};
 use nianbao_report::{hard_error_count, read_exchange, Report, SectionKey};
 use nianbao_store::{SaveOutcome, Store};
@@ -487,85 +488,6 @@ fn file_name(path: &Path) -> String {
     )
 }
 
-/// A UTC stamp with milliseconds (`2027-01-20T02:03:04.000Z`), so that stamps compare as text.
-pub(crate) fn normalize_stamp(stamp: &str) -> String {
-    let base = stamp.get(..19).unwrap_or(stamp);
-    let fraction: String = stamp
-        .get(19..)
-        .unwrap_or("")
-        .trim_start_matches('.')
-        .trim_end_matches('Z')
-        .chars()
-        .chain("000".chars())
-        .take(3)
-        .collect();
-    format!("{base}.{fraction}Z")
-}
-
-/// The UTC stamp of a moment given in seconds (and milliseconds) since 1970.
-pub(crate) fn stamp_of(secs: u64, millis: u32) -> String {
-    let days = (secs / 86_400) as i64;
-    let rem = secs % 86_400;
-    // Howard Hinnant's days-to-civil.
-    let z = days + 719_468;
-    let era = z.div_euclid(146_097);
-    let doe = z.rem_euclid(146_097);
-    let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365;
-    let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
-    let mp = (5 * doy + 2) / 153;
-    let day = doy - (153 * mp + 2) / 5 + 1;
-    let month = if mp < 10 { mp + 3 } else { mp - 9 };
-    let year = yoe + era * 400 + i64::from(month <= 2);
-    format!(
-        "{year:04}-{month:02}-{day:02}T{:02}:{:02}:{:02}.{millis:03}Z",
-        rem / 3600,
-        rem / 60 % 60,
-        rem % 60
-    )
-}
-
-/// Now, as a UTC stamp.
-pub fn utc_now() -> String {
-    std::time::SystemTime::now()
-        .duration_since(std::time::UNIX_EPOCH)
-        .map_or_else(
-            |_| stamp_of(0, 0),
-            |d| stamp_of(d.as_secs(), d.subsec_millis()),
-        )
-}
-
-/// A UTC stamp as Beijing time to the minute, as a clerk reads it: 2027年1月20日 10:03.
-pub fn local_minute(stamp: &str) -> String {
-    let num = |r: std::ops::Range<usize>| stamp.get(r).and_then(|s| s.parse::<u64>().ok());
-    let (Some(y), Some(mo), Some(d), Some(h), Some(mi)) =
-        (num(0..4), num(5..7), num(8..10), num(11..13), num(14..16))
-    else {
-        return stamp.to_string();
-    };
-    // Days since 1970 of the civil date, then +8 hours.
-    let days = days_from_civil(y as i64, mo as i64, d as i64);
-    let secs = (days * 86_400) as u64 + h * 3600 + mi * 60 + 8 * 3600;
-    let s = stamp_of(secs, 0);
-    let part = |r: std::ops::Range<usize>| s[r].trim_start_matches('0').to_string();
-    format!(
-        "{}年{}月{}日 {}",
-        &s[0..4],
-        part(5..7),
-        part(8..10),
-        &s[11..16]
-    )
-}
-
-fn days_from_civil(y: i64, m: i64, d: i64) -> i64 {
-    let y = if m <= 2 { y - 1 } else { y };
-    let era = y.div_euclid(400);
-    let yoe = y.rem_euclid(400);
-    let mp = (m + 9) % 12;
-    let doy = (153 * mp + 2) / 5 + d - 1;
-    let doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
-    era * 146_097 + doe - 719_468
-}
-
 /// Saves a report read from a source and confirmed by the clerk (the app's confirmation screen
 /// of a published report): refused while cells remain unread, naming them, and, unless
 /// `replace`, when the store already has the unit's report of that year. Saved as read: a
@@ -590,32 +512,4 @@ pub fn save_confirmed(
         });
     }
     Ok(store.save(r)?)
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn stamps_are_utc_and_compare_as_text() {
-        assert_eq!(stamp_of(0, 0), "1970-01-01T00:00:00.000Z");
-        assert_eq!(stamp_of(1_611_108_184, 7), "2021-01-20T02:03:04.007Z");
-        assert_eq!(stamp_of(951_782_400, 0), "2000-02-29T00:00:00.000Z");
-        assert_eq!(
-            normalize_stamp("2021-01-20T02:03:04Z"),
-            "2021-01-20T02:03:04.000Z"
-        );
-        assert_eq!(
-            normalize_stamp("2021-01-20T02:03:04.5Z"),
-            "2021-01-20T02:03:04.500Z"
-        );
-        assert!(
-            normalize_stamp("2021-01-20T02:03:04Z") < normalize_stamp("2021-01-20T02:03:04.1Z")
-        );
-        assert_eq!(
-            local_minute("2021-01-20T17:03:04.000Z"),
-            "2021年1月21日 01:03"
-        );
-        assert_eq!(local_minute("2020-12-31T16:00:00Z"), "2021年1月1日 00:00");
-    }
 }

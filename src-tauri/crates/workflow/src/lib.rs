@@ -2,25 +2,43 @@
 //! these functions and nothing else for reading files, importing, exporting, rendering, and
 //! listing reports, so the two behave the same.
 
+mod backup;
+mod clock;
 mod county;
 mod files;
+mod fonts;
 mod formats;
 mod import;
 mod listing;
+mod print;
 mod render;
 
-pub use county::{summarize_county, summary_unit_name, unit_tree, CountySummary};
+pub use backup::{
+    backup_reminder, backup_store, restore_store, BackupReminder, BACKUP_REMINDER_DAYS,
+    LAST_BACKUP_KEY,
+};
+pub use clock::{days_between, local_minute, utc_now};
+pub use county::{
+    county_returns, summarize_county, summarize_county_with_progress, summary_file_name,
+    summary_unit_name, unit_tree, write_summary, CountyReturns, CountySummary, ReturnedReport,
+    UnitReturn,
+};
 pub use files::{output_file_name, send_report, submission_file_name, write_atomically};
+pub use fonts::{
+    choose_fonts, font_choices, font_setting_key, save_font_choice, ChosenFonts, FaceOption,
+    FaceSource, FontChoice, FontChoices, RoleFace,
+};
 pub use formats::{
     read_report_file, read_source, read_source_bytes, readable_format, source_lines, unread_labels,
     write_exchange_with_unread, write_report_as, Format, ReadReport,
 };
 pub use import::save_confirmed;
 pub use import::{
-    differences, import_files, local_minute, utc_now, Choice, Difference, FileImport, ImportBatch,
-    ImportOptions, Outcome, Question, MAX_FILE_BYTES,
+    differences, import_files, Choice, Difference, FileImport, ImportBatch, ImportOptions, Outcome,
+    Question, MAX_FILE_BYTES,
 };
-pub use listing::{create_report, findings, list_reports, ReportListing};
+pub use listing::{create_report, create_report_with, findings, list_reports, ReportListing};
+pub use print::{default_destination, find_program, print_file, print_route, PrintRoute, Printed};
 pub use render::{render_with, CopyKind, Purpose};
 
 use std::path::PathBuf;
@@ -74,6 +92,10 @@ pub enum WorkflowError {
     AlreadyExists { unit: String, year: u16 },
     #[error("没有找到“{unit}”{year}年的报告")]
     NotFound { unit: String, year: u16 },
+    #[error("汇总只能导出为PDF文件或年报数据文件，不能导出为{}", .0.label())]
+    SummaryFormat(Format),
+    #[error("打印机“{printer}”没有接受打印：{reason}")]
+    Print { printer: String, reason: String },
     #[error(transparent)]
     Store(#[from] nianbao_store::StoreError),
     #[error(transparent)]

@@ -31,7 +31,7 @@ pub fn findings(store: &Store, report: &Report, fonts: &FontSet) -> Result<Vec<F
 }
 
 /// Every rule, and the characters no font can print: what the editor and the list both show.
-fn check(report: &Report, previous: Option<&Report>, fonts: &FontSet) -> Vec<Finding> {
+pub(crate) fn check(report: &Report, previous: Option<&Report>, fonts: &FontSet) -> Vec<Finding> {
     let mut out = validate(report, previous);
     out.extend(nianbao_pdf::unprintable_characters(report, fonts));
     out
@@ -77,6 +77,19 @@ pub fn list_reports(store: &Store, fonts: &FontSet) -> Result<Vec<ReportListing>
 /// A new report of `unit` for `year`, in the edition the year calls for, saved; when the store
 /// has the unit's report of the year before, the new one carries on from it.
 pub fn create_report(store: &mut Store, unit: Unit, year: u16) -> Result<Report> {
+    create_report_with(store, unit, year, false)
+}
+
+/// [`create_report`]; carrying on from last year's report means: 上年结转 and (2019 edition)
+/// 上一年项目数量 from its figures ([`Report::follow_on`]), the unit's details the clerk left
+/// blank (上级单位, 地址, 邮编, 电话) from it, and, with `carry_prose`, its six sections' text as a
+/// draft to rewrite. A unit's parent not given nor in last year's report comes from the tree.
+pub fn create_report_with(
+    store: &mut Store,
+    mut unit: Unit,
+    year: u16,
+    carry_prose: bool,
+) -> Result<Report> {
     if !REPORT_YEARS.contains(&year) {
         return Err(WorkflowError::InvalidYear(year));
     }
@@ -86,8 +99,31 @@ pub fn create_report(store: &mut Store, unit: Unit, year: u16) -> Result<Report>
             year,
         });
     }
-    let report = match store.load(&unit.name, year.saturating_sub(1))? {
-        Some(previous) => Report::follow_on(&previous, unit, year),
+    let previous = store.load(&unit.name, year.saturating_sub(1))?;
+    if let Some(p) = &previous {
+        let fill = |mine: &mut String, theirs: &str| {
+            if mine.trim().is_empty() {
+                *mine = theirs.to_owned();
+            }
+        };
+        fill(&mut unit.address, &p.unit.address);
+        fill(&mut unit.postcode, &p.unit.postcode);
+        fill(&mut unit.phone, &p.unit.phone);
+        if unit.parent.is_none() {
+            unit.parent = p.unit.parent.clone();
+        }
+    }
+    if unit.parent.is_none() {
+        unit.parent = store.unit(&unit.name)?.and_then(|u| u.parent);
+    }
+    let report = match &previous {
+        Some(previous) => {
+            let mut r = Report::follow_on(previous, unit, year);
+            if carry_prose {
+                r.sections = previous.sections.clone();
+            }
+            r
+        }
         None => Report::blank(unit, year),
     };
     store.save(&report)?;
@@ -143,5 +179,59 @@ mod tests {
             create_report(&mut store, unit, 2022),
             Err(WorkflowError::AlreadyExists { .. })
         ));
+    }
+
+    #[test]
+    fn next_year_starts_from_last_years_figures_details_and_if_asked_its_prose() {
+        let dir = tempfile::tempdir().unwrap();
+        let mut store = Store::open(dir.path().join("s.db")).unwrap();
+        let mut last = sample_report(); // 2020, 2019 edition
+        last.set_figure("proactive.licensing.previous_items", Value::Count(10))
+            .unwrap();
+        last.set_figure("proactive.licensing.change", Value::Change(4))
+            .unwrap();
+        last.year = 2019;
+        store.save(&last).unwrap();
+        let bare = Unit {
+            name: last.unit.name.clone(),
+            kind: last.unit.kind,
+            parent: None,
+            address: String::new(),
+            postcode: " ".into(),
+            phone: "0564-0000000".into(),
+        };
+        let plain = create_report_with(&mut store, bare.clone(), 2020, false).unwrap();
+        assert_eq!(
+            plain.figures.count("proactive.licensing.previous_items"),
+            14
+        );
+        assert_eq!(plain.unit.address, last.unit.address);
+        assert_eq!(plain.unit.postcode, last.unit.postcode);
+        assert_eq!(
+            plain.unit.phone, "0564-0000000",
+            "what the clerk typed stays"
+        );
+        assert!(plain
+            .section(nianbao_report::SectionKey::Overview)
+            .is_empty());
+        assert_eq!(store.load(&bare.name, 2020).unwrap().unwrap(), plain);
+        // Again, with last year's prose as a draft.
+        store.delete(&bare.name, 2020).unwrap();
+        let drafted = create_report_with(&mut store, bare, 2020, true).unwrap();
+        assert_eq!(drafted.sections, last.sections);
+        assert_eq!(
+            drafted.title,
+            "舒城县人民政府2020年政府信息公开工作年度报告"
+        );
+        // The year-on-year checks use last year's report from the store: rule 8 holds.
+        let found = findings(&store, &drafted, &FontSet::bundled()).unwrap();
+        assert!(found.iter().all(|f| f.rule != 8), "{found:?}");
+        // Into the 2021 edition: the prose carries, table 二 has no item counts.
+        let next = create_report_with(&mut store, drafted.unit.clone(), 2021, true).unwrap();
+        assert_eq!(next.sections, last.sections);
+        assert!(next
+            .figures
+            .get("proactive.licensing.previous_items")
+            .is_none());
     }
 }
