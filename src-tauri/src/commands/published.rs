@@ -8,7 +8,7 @@ use super::{blocking, reports};
 use crate::dto::*;
 use crate::error::{CommandError, CommandResult, ErrorCode};
 use crate::AppState;
-use nianbao_report::{parse_value, Report, ReportStatus};
+use nianbao_report::{Entry, Report, ReportStatus};
 use nianbao_workflow::{Format, ReadReport};
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
@@ -101,30 +101,7 @@ pub fn edit_cells(
     dto: &ReportDto,
     edits: &[CellEditDto],
 ) -> CommandResult<CellEditResultDto> {
-    let mut report = Report::try_from(dto)?;
-    let mut rejected = Vec::new();
-    let invalid =
-        |e: nianbao_report::FigureError| CommandError::new(ErrorCode::InvalidInput, e.to_string());
-    for edit in edits {
-        let spec = report.cell_spec(&edit.key).map_err(invalid)?;
-        let text = if edit.text.trim().is_empty() {
-            "0"
-        } else {
-            edit.text.as_str()
-        };
-        match parse_value(spec.kind, text) {
-            Ok(value) => report.set_figure(&edit.key, value).map_err(invalid)?,
-            Err(e) => rejected.push(RejectedCellDto {
-                key: edit.key.clone(),
-                text: edit.text.clone(),
-                message: cell_message(spec, &e.to_string()),
-            }),
-        }
-    }
-    Ok(CellEditResultDto {
-        checked: reports::checked(state, &report)?,
-        rejected,
-    })
+    reports::entered(state, dto, edits, Entry::AsPublished)
 }
 
 /// Saves the confirmed report as its unit's report of its year. Refused while `unread` (the

@@ -3,7 +3,7 @@
 use crate::dto::*;
 use crate::error::{CommandError, CommandResult, ErrorCode};
 use crate::AppState;
-use nianbao_report::{parse_value, Edition, Report, ReportStatus, Unit};
+use nianbao_report::{Edition, Entry, Report, ReportStatus, Unit};
 
 pub fn edition_layout(edition: Edition) -> EditionLayoutDto {
     EditionLayoutDto::of(edition)
@@ -100,33 +100,37 @@ pub fn edit_cells(
     dto: &ReportDto,
     edits: &[CellEditDto],
 ) -> CommandResult<CellEditResultDto> {
+    entered(state, dto, edits, Entry::Computed)
+}
+
+/// The report with `edits` entered as `entry` says, checked, and the cells refused (each
+/// message naming the table, row and column).
+pub fn entered(
+    state: &AppState,
+    dto: &ReportDto,
+    edits: &[CellEditDto],
+    entry: Entry,
+) -> CommandResult<CellEditResultDto> {
     let mut report = Report::try_from(dto)?;
-    let mut rejected = Vec::new();
-    let invalid =
-        |e: nianbao_report::FigureError| CommandError::new(ErrorCode::InvalidInput, e.to_string());
-    for edit in edits {
-        let spec = report.cell_spec(&edit.key).map_err(invalid)?;
-        let refuse = |reason: &str| RejectedCellDto {
-            key: edit.key.clone(),
-            text: edit.text.clone(),
-            message: cell_message(spec, reason),
-        };
-        if spec.is_total() {
-            rejected.push(refuse("合计栏由程序自动计算，不需要填写"));
-            continue;
-        }
-        // An emptied cell means 0: the clerk cleared it on purpose.
-        let text = if edit.text.trim().is_empty() {
-            "0"
-        } else {
-            edit.text.as_str()
-        };
-        match parse_value(spec.kind, text) {
-            Ok(value) => report.set_figure(&edit.key, value).map_err(invalid)?,
-            Err(e) => rejected.push(refuse(&e.to_string())),
-        }
-    }
-    report.fill_totals();
+    let typed: Vec<(&str, &str)> = edits
+        .iter()
+        .map(|e| (e.key.as_str(), e.text.as_str()))
+        .collect();
+    let refused = report
+        .enter_cells(&typed, entry)
+        .map_err(|e| CommandError::new(ErrorCode::InvalidInput, e.to_string()))?;
+    let rejected = refused
+        .into_iter()
+        .map(|(i, reason)| {
+            let edit = &edits[i];
+            let spec = report.cell_spec(&edit.key).expect("entered cells exist");
+            RejectedCellDto {
+                key: edit.key.clone(),
+                text: edit.text.clone(),
+                message: cell_message(spec, &reason),
+            }
+        })
+        .collect();
     Ok(CellEditResultDto {
         checked: checked(state, &report)?,
         rejected,

@@ -22,8 +22,8 @@ pub use exchange::{
     write_sent_report, Exchange, ExchangeError, Problem,
 };
 pub use model::{
-    default_opening, default_title, Date, FigureError, Figures, Heading, HeadingLevel, Paragraph,
-    Report, Section, SectionKey, SignOff, Unit, UnitKind,
+    default_opening, default_title, Date, Entry, FigureError, Figures, Heading, HeadingLevel,
+    Paragraph, Report, Section, SectionKey, SignOff, Unit, UnitKind,
 };
 pub use sample::{sample_json, sample_report};
 pub use template::{

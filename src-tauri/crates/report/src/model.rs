@@ -282,6 +282,15 @@ impl Figures {
     }
 }
 
+/// How typed cells are taken ([`Report::enter_cells`]).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Entry {
+    /// The editor: totals are the program's, computed from what they sum.
+    Computed,
+    /// A published report being confirmed: every cell as published, totals included.
+    AsPublished,
+}
+
 /// One unit's report for one year.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Report {
@@ -382,6 +391,36 @@ impl Report {
     }
     pub fn section_mut(&mut self, key: SectionKey) -> &mut Section {
         &mut self.sections[key as usize]
+    }
+
+    /// Takes what the clerk typed or pasted into cells (key, text): each is normalised
+    /// ([`parse_value`]: full-width digits, 39,570, 增10, 万元; an emptied cell is 0) or refused.
+    /// In the editor ([`Entry::Computed`]) a total is refused and the totals are filled in from
+    /// what they sum; for a published report being confirmed ([`Entry::AsPublished`]) totals
+    /// are typed like any cell and nothing is summed, so its faults stay as published.
+    /// Returns the refused cells (index into `edits`, reason); an unknown key is an error.
+    pub fn enter_cells(
+        &mut self,
+        edits: &[(&str, &str)],
+        entry: Entry,
+    ) -> Result<Vec<(usize, String)>, FigureError> {
+        let mut refused = Vec::new();
+        for (i, &(key, text)) in edits.iter().enumerate() {
+            let spec = self.cell_spec(key)?;
+            if entry == Entry::Computed && spec.is_total() {
+                refused.push((i, "合计栏由程序自动计算，不需要填写".to_string()));
+                continue;
+            }
+            let text = if text.trim().is_empty() { "0" } else { text };
+            match crate::value::parse_value(spec.kind, text) {
+                Ok(value) => self.set_figure(key, value)?,
+                Err(e) => refused.push((i, e.to_string())),
+            }
+        }
+        if entry == Entry::Computed {
+            self.fill_totals();
+        }
+        Ok(refused)
     }
 
     /// Sets one cell, checking the key and kind against the report's edition.
@@ -495,6 +534,42 @@ pub fn default_title(unit_name: &str, year: u16) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn typed_cells_are_normalised_and_totals_follow_the_entry() {
+        let mut r = crate::sample_report();
+        let received = "applications.received.natural";
+        let total = "applications.received.total";
+        let before = r.figures.count(total);
+        let refused = r
+            .enter_cells(
+                &[
+                    (received, "１２"),
+                    (total, "99"),
+                    ("applications.granted.natural", "十四"),
+                ],
+                Entry::Computed,
+            )
+            .unwrap();
+        assert_eq!(r.figures.count(received), 12);
+        assert_eq!(refused.len(), 2, "{refused:?}");
+        assert_eq!(refused[0].0, 1);
+        assert!(refused[0].1.contains("自动计算"), "{refused:?}");
+        assert_eq!(refused[1].0, 2);
+        assert_ne!(r.figures.count(total), 99, "the total is computed");
+        assert_ne!(r.figures.count(total), before, "and follows the typed cell");
+
+        let mut published = crate::sample_report();
+        let refused = published
+            .enter_cells(&[(received, ""), (total, "99")], Entry::AsPublished)
+            .unwrap();
+        assert!(refused.is_empty(), "{refused:?}");
+        assert_eq!(published.figures.count(received), 0, "an emptied cell is 0");
+        assert_eq!(published.figures.count(total), 99, "a total as published");
+        assert!(published
+            .enter_cells(&[("no.such.cell", "1")], Entry::Computed)
+            .is_err());
+    }
 
     fn unit() -> Unit {
         Unit {
