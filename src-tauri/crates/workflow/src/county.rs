@@ -56,17 +56,8 @@ pub fn summarize_county_with_progress(
     county_wide: bool,
     progress: &mut dyn FnMut(usize, usize),
 ) -> Result<CountySummary> {
-    if !REPORT_YEARS.contains(&year) {
-        return Err(WorkflowError::InvalidYear(year));
-    }
-    let units = store.units()?;
-    let head = units
-        .iter()
-        .find(|u| u.name == county)
-        .ok_or_else(|| StoreError::UnitNotFound {
-            name: county.into(),
-        })?;
-    let reports = store.load_year(year)?;
+    let (units, reports) = county_and_reports(store, county, year)?;
+    let head = &units[0];
     let by_name: HashMap<&str, &Report> =
         reports.iter().map(|r| (r.unit.name.as_str(), r)).collect();
     let own = by_name.get(county).copied();
@@ -221,17 +212,8 @@ pub fn county_returns(
     today: Date,
     fonts: &FontSet,
 ) -> Result<CountyReturns> {
-    if !REPORT_YEARS.contains(&year) {
-        return Err(WorkflowError::InvalidYear(year));
-    }
-    let units = store.units()?;
-    let head = units
-        .iter()
-        .find(|u| u.name == county)
-        .ok_or_else(|| StoreError::UnitNotFound {
-            name: county.into(),
-        })?;
-    let reports = store.load_year(year)?;
+    let (units, reports) = county_and_reports(store, county, year)?;
+    let head = &units[0];
     let previous = store.load_year(year.saturating_sub(1))?;
     let by_name: HashMap<&str, &Report> =
         reports.iter().map(|r| (r.unit.name.as_str(), r)).collect();
@@ -287,6 +269,29 @@ pub fn county_returns(
         days_left: days_between(today, deadline),
         units: out,
     })
+}
+
+/// The store's units, the county's own node first, and every report of `year`; refused for a
+/// year outside the format's years or a county not in the tree.
+fn county_and_reports(
+    store: &Store,
+    county: &str,
+    year: u16,
+) -> Result<(Vec<UnitNode>, Vec<Report>)> {
+    if !REPORT_YEARS.contains(&year) {
+        return Err(WorkflowError::InvalidYear(year));
+    }
+    let mut units = store.units()?;
+    let at =
+        units
+            .iter()
+            .position(|u| u.name == county)
+            .ok_or_else(|| StoreError::UnitNotFound {
+                name: county.into(),
+            })?;
+    let head = units.remove(at);
+    units.insert(0, head);
+    Ok((units, store.load_year(year)?))
 }
 
 /// The edition most of `reports` use; the year's own on a tie.
