@@ -166,21 +166,21 @@ export const tauriBackend: Backend = {
   setFontChoice: (role, choice) => invoke("set_font_choice", { role, choice }),
   onWindowClose: (beforeClose) => getCurrentWindow().onCloseRequested(() => beforeClose()),
   onReportsImported: (imported) => listen("exchange-imported", () => imported()),
-  listUnits: () => invoke("list_units_cmd"),
-  addUnit: (unit) => invoke("add_unit_cmd", { unit }),
-  updateUnit: (unit) => invoke("update_unit_cmd", { unit }),
-  countyReturns: (county, year, today) => invoke("county_returns_cmd", { county, year, today }),
+  listUnits: () => invoke("list_units"),
+  addUnit: (unit) => invoke("add_unit", { unit }),
+  updateUnit: (unit) => invoke("update_unit", { unit }),
+  countyReturns: (county, year, today) => invoke("county_returns", { county, year, today }),
   summarizeCounty: (county, year, countyWide, onProgress) => {
     const channel = new Channel<SummaryProgressDto>();
     channel.onmessage = onProgress;
-    return invoke("summarize_county_cmd", { county, year, countyWide, onProgress: channel });
+    return invoke("summarize_county", { county, year, countyWide, onProgress: channel });
   },
   exportSummary: (county, year, countyWide, format) =>
-    invoke("export_summary_cmd", { county, year, countyWide, format }),
-  backupStore: () => invoke("backup_store_cmd"),
-  pickBackup: () => invoke("pick_backup_cmd"),
-  restoreStore: (path) => invoke("restore_store_cmd", { path }),
-  backupReminder: () => invoke("backup_reminder_cmd"),
+    invoke("export_summary", { county, year, countyWide, format }),
+  backupStore: () => invoke("backup_store"),
+  pickBackup: () => invoke("pick_backup"),
+  restoreStore: (path) => invoke("restore_store", { path }),
+  backupReminder: () => invoke("backup_reminder"),
   onFilesDropped: (dropped) =>
     getCurrentWebview().onDragDropEvent((e) => {
       if (e.payload.type === "drop") dropped(e.payload.paths);

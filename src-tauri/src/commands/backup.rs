@@ -52,46 +52,51 @@ fn pick_backup(app: &AppHandle) -> Option<PathBuf> {
         .and_then(|p| p.into_path().ok())
 }
 
-/// 备份: a save dialog, then the copy; None when the clerk cancelled.
-#[tauri::command]
-pub async fn backup_store_cmd(
-    app: AppHandle,
-    state: State<'_, Arc<AppState>>,
-) -> CommandResult<Option<String>> {
-    blocking(&state, move |s| {
-        let name = backup_file_name(&utc_now());
-        match super::output::save_path(&app, &name, ("年报数据备份", "db")) {
-            Some(path) => backup_to(s, &path).map(Some),
-            None => Ok(None),
-        }
-    })
-    .await
-}
+/// The commands the window calls.
+pub mod ipc {
+    use super::*;
 
-/// 恢复, first step: which file (the window then asks the clerk to confirm).
-#[tauri::command]
-pub async fn pick_backup_cmd(
-    app: AppHandle,
-    state: State<'_, Arc<AppState>>,
-) -> CommandResult<Option<String>> {
-    blocking(&state, move |_| {
-        Ok(pick_backup(&app).map(|p| p.display().to_string()))
-    })
-    .await
-}
+    /// 备份: a save dialog, then the copy; None when the clerk cancelled.
+    #[tauri::command]
+    pub async fn backup_store(
+        app: AppHandle,
+        state: State<'_, Arc<AppState>>,
+    ) -> CommandResult<Option<String>> {
+        blocking(&state, move |s| {
+            let name = backup_file_name(&utc_now());
+            match crate::commands::output::save_path(&app, &name, ("年报数据备份", "db")) {
+                Some(path) => backup_to(s, &path).map(Some),
+                None => Ok(None),
+            }
+        })
+        .await
+    }
 
-/// 恢复, once confirmed.
-#[tauri::command]
-pub async fn restore_store_cmd(
-    state: State<'_, Arc<AppState>>,
-    path: String,
-) -> CommandResult<RestoredDto> {
-    blocking(&state, move |s| restore_from(s, Path::new(&path))).await
-}
+    /// 恢复, first step: which file (the window then asks the clerk to confirm).
+    #[tauri::command]
+    pub async fn pick_backup(
+        app: AppHandle,
+        state: State<'_, Arc<AppState>>,
+    ) -> CommandResult<Option<String>> {
+        blocking(&state, move |_| {
+            Ok(super::pick_backup(&app).map(|p| p.display().to_string()))
+        })
+        .await
+    }
 
-#[tauri::command]
-pub async fn backup_reminder_cmd(
-    state: State<'_, Arc<AppState>>,
-) -> CommandResult<Option<BackupReminderDto>> {
-    blocking(&state, reminder).await
+    /// 恢复, once confirmed.
+    #[tauri::command]
+    pub async fn restore_store(
+        state: State<'_, Arc<AppState>>,
+        path: String,
+    ) -> CommandResult<RestoredDto> {
+        blocking(&state, move |s| restore_from(s, Path::new(&path))).await
+    }
+
+    #[tauri::command]
+    pub async fn backup_reminder(
+        state: State<'_, Arc<AppState>>,
+    ) -> CommandResult<Option<BackupReminderDto>> {
+        blocking(&state, super::reminder).await
+    }
 }

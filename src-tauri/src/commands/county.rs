@@ -96,76 +96,84 @@ pub fn export_summary(
     Ok(Some(path.display().to_string()))
 }
 
-#[tauri::command]
-pub async fn list_units_cmd(
-    state: State<'_, Arc<AppState>>,
-) -> CommandResult<Vec<UnitTreeEntryDto>> {
-    blocking(&state, list_units).await
-}
+/// The commands the window calls, named as the functions above they run off its thread.
+pub mod ipc {
+    use super::*;
 
-#[tauri::command]
-pub async fn add_unit_cmd(
-    state: State<'_, Arc<AppState>>,
-    unit: UnitNodeDto,
-) -> CommandResult<Vec<UnitTreeEntryDto>> {
-    blocking(&state, move |s| add_unit(s, &unit)).await
-}
+    #[tauri::command]
+    pub async fn list_units(
+        state: State<'_, Arc<AppState>>,
+    ) -> CommandResult<Vec<UnitTreeEntryDto>> {
+        blocking(&state, super::list_units).await
+    }
 
-#[tauri::command]
-pub async fn update_unit_cmd(
-    state: State<'_, Arc<AppState>>,
-    unit: UnitNodeDto,
-) -> CommandResult<Vec<UnitTreeEntryDto>> {
-    blocking(&state, move |s| update_unit(s, &unit)).await
-}
+    #[tauri::command]
+    pub async fn add_unit(
+        state: State<'_, Arc<AppState>>,
+        unit: UnitNodeDto,
+    ) -> CommandResult<Vec<UnitTreeEntryDto>> {
+        blocking(&state, move |s| super::add_unit(s, &unit)).await
+    }
 
-#[tauri::command]
-pub async fn county_returns_cmd(
-    state: State<'_, Arc<AppState>>,
-    county: String,
-    year: u16,
-    today: String,
-) -> CommandResult<CountyReturnsDto> {
-    blocking(&state, move |s| county_returns(s, &county, year, &today)).await
-}
+    #[tauri::command]
+    pub async fn update_unit(
+        state: State<'_, Arc<AppState>>,
+        unit: UnitNodeDto,
+    ) -> CommandResult<Vec<UnitTreeEntryDto>> {
+        blocking(&state, move |s| super::update_unit(s, &unit)).await
+    }
 
-/// Sums off the UI thread, telling the window how far it has got through `on_progress`.
-#[tauri::command]
-pub async fn summarize_county_cmd(
-    state: State<'_, Arc<AppState>>,
-    county: String,
-    year: u16,
-    county_wide: bool,
-    on_progress: Channel<SummaryProgressDto>,
-) -> CommandResult<CountySummaryDto> {
-    blocking(&state, move |s| {
-        let mut last = std::time::Instant::now();
-        let mut progress = |done: usize, total: usize| {
-            // Every unit of a small county; a large one at most every 50 ms, and the end.
-            if total <= 50 || done == total || last.elapsed().as_millis() >= 50 {
-                last = std::time::Instant::now();
-                let _ = on_progress.send(SummaryProgressDto {
-                    done: done as u32,
-                    total: total as u32,
-                });
-            }
-        };
-        summarize_county(s, &county, year, county_wide, &mut progress)
-    })
-    .await
-}
+    #[tauri::command]
+    pub async fn county_returns(
+        state: State<'_, Arc<AppState>>,
+        county: String,
+        year: u16,
+        today: String,
+    ) -> CommandResult<CountyReturnsDto> {
+        blocking(&state, move |s| {
+            super::county_returns(s, &county, year, &today)
+        })
+        .await
+    }
 
-#[tauri::command]
-pub async fn export_summary_cmd(
-    app: AppHandle,
-    state: State<'_, Arc<AppState>>,
-    county: String,
-    year: u16,
-    county_wide: bool,
-    format: FileFormatDto,
-) -> CommandResult<Option<String>> {
-    blocking(&state, move |s| {
-        export_summary(s, &app, &county, year, county_wide, format)
-    })
-    .await
+    /// Sums off the UI thread, telling the window how far it has got through `on_progress`.
+    #[tauri::command]
+    pub async fn summarize_county(
+        state: State<'_, Arc<AppState>>,
+        county: String,
+        year: u16,
+        county_wide: bool,
+        on_progress: Channel<SummaryProgressDto>,
+    ) -> CommandResult<CountySummaryDto> {
+        blocking(&state, move |s| {
+            let mut last = std::time::Instant::now();
+            let mut progress = |done: usize, total: usize| {
+                // Every unit of a small county; a large one at most every 50 ms, and the end.
+                if total <= 50 || done == total || last.elapsed().as_millis() >= 50 {
+                    last = std::time::Instant::now();
+                    let _ = on_progress.send(SummaryProgressDto {
+                        done: done as u32,
+                        total: total as u32,
+                    });
+                }
+            };
+            super::summarize_county(s, &county, year, county_wide, &mut progress)
+        })
+        .await
+    }
+
+    #[tauri::command]
+    pub async fn export_summary(
+        app: AppHandle,
+        state: State<'_, Arc<AppState>>,
+        county: String,
+        year: u16,
+        county_wide: bool,
+        format: FileFormatDto,
+    ) -> CommandResult<Option<String>> {
+        blocking(&state, move |s| {
+            super::export_summary(s, &app, &county, year, county_wide, format)
+        })
+        .await
+    }
 }
