@@ -155,6 +155,19 @@ describe("报送情况", () => {
     });
     expect(w.get("[data-testid=import-reason]").text()).toBe("是2021年的报告，正在收集的是2020年的报告");
     expect(backend.calls.filter((c) => c.method === "countyReturns")).toHaveLength(2);
+
+    // Files dropped on the screen are collected the same way, once the results are closed.
+    await w.get("[data-testid=close-import-results]").trigger("click");
+    backend.dropHooks.forEach((drop) => drop(["/u/a.nianbao.json", "/u/b.nianbao.json"]));
+    await flushPromises();
+    expect(backend.calls.filter((c) => c.method === "importFiles").pop()?.args[0]).toEqual({
+      paths: ["/u/a.nianbao.json", "/u/b.nianbao.json"],
+      county: COUNTY,
+      year: 2020,
+      choices: [],
+    });
+    w.unmount();
+    expect(backend.dropHooks).toHaveLength(0);
   });
 });
 
