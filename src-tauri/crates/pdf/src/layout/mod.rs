@@ -137,7 +137,15 @@ pub fn layout(
             block.origin().to_owned()
         };
         match block {
-            Block::Paragraph(p) => flow.paragraph(p, &origin),
+            Block::Paragraph(p) => {
+                // A heading straight above a table keeps with the table's header and first row,
+                // not with one line: a 汇总表's section heading never ends a page alone.
+                let next = match document.blocks.get(index + 1) {
+                    Some(Block::Table(t)) if p.keep_with_next => Some(flow.table_start_mm(t)),
+                    _ => None,
+                };
+                flow.paragraph(p, &origin, next)
+            }
             Block::Table(t) => flow.table(t, &origin)?,
         }
     }
@@ -245,7 +253,9 @@ impl Flow<'_> {
         self.blank_line();
     }
 
-    fn paragraph(&mut self, p: &Paragraph, origin: &str) {
+    /// `next_mm`: the height the next block needs to start (a table's header and first row);
+    /// a heading that keeps with the next block goes to a new page unless that fits after it.
+    fn paragraph(&mut self, p: &Paragraph, origin: &str, next_mm: Option<f32>) {
         let spans: Vec<(&str, FaceRole)> =
             p.spans.iter().map(|s| (s.text.as_str(), s.role)).collect();
         let glyphs = self.shape(&spans, BODY_PT, Some(CHAR_PITCH_MM), origin);
@@ -260,7 +270,9 @@ impl Flow<'_> {
                 align: LineAlign::Justify,
             },
         );
-        if p.keep_with_next && lines.len() + 1 > self.free_lines() {
+        let next_lines =
+            next_mm.map_or(1, |mm| (mm / LINE_PITCH_MM - EPS).ceil().max(1.0) as usize);
+        if p.keep_with_next && lines.len() + next_lines > self.free_lines() && self.y > EPS {
             self.new_page();
         }
         for line in &lines {

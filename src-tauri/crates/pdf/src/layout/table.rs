@@ -17,14 +17,23 @@ const PAD_Y_MM: f32 = 1.0;
 /// Line height inside a cell, in em.
 const LINE_HEIGHT_EM: f32 = 1.25;
 
+/// A table set in its columns, before it is placed.
+struct Measured {
+    col_x: Vec<f32>,
+    texts: Vec<CellText>,
+    heights: Vec<f32>,
+    line_height: f32,
+}
+
 struct CellText {
     glyphs: Vec<Glyph>,
     lines: Vec<SetLine>,
 }
 
 impl Flow<'_> {
-    pub(super) fn table(&mut self, table: &Table, origin: &str) -> Result<(), LayoutError> {
-        check_shape(table, origin)?;
+    /// The table's columns (x from the left edge) and its cells set in them, with each row's
+    /// height and the line height.
+    fn measure(&mut self, table: &Table, origin: &str) -> Measured {
         let columns = &table.columns_mm;
         let total: f32 = columns.iter().sum();
         let mut col_x = vec![AREA_LEFT_MM + (AREA_WIDTH_MM - total) / 2.0];
@@ -57,6 +66,34 @@ impl Flow<'_> {
             .collect();
 
         let heights = row_heights(table, &texts, line_height);
+        Measured {
+            col_x,
+            texts,
+            heights,
+            line_height,
+        }
+    }
+
+    /// The height the table needs to start on a page: its header rows and first body row.
+    pub(super) fn table_start_mm(&mut self, table: &Table) -> f32 {
+        if check_shape(table, "").is_err() {
+            return 0.0; // said when it is laid out
+        }
+        // Measured again when it is laid out: what is missing from the fonts is said then.
+        let said = self.missing.len();
+        let m = self.measure(table, "");
+        self.missing.truncate(said);
+        m.heights.iter().take(table.header_rows + 1).sum()
+    }
+
+    pub(super) fn table(&mut self, table: &Table, origin: &str) -> Result<(), LayoutError> {
+        check_shape(table, origin)?;
+        let Measured {
+            col_x,
+            texts,
+            heights,
+            line_height,
+        } = self.measure(table, origin);
         let header_rows = table.header_rows;
         let header_height: f32 = heights[..header_rows].iter().sum();
         let rows = heights.len();

@@ -396,3 +396,32 @@ fn layout_is_deterministic() {
 }
 
 use std::collections::BTreeSet;
+
+#[test]
+fn a_heading_straight_above_a_table_goes_to_the_page_the_table_starts_on() {
+    // The title's three lines and 17 of body leave two lines: room for the heading and one
+    // more line, not for the table's two header rows and first row.
+    let filler = "政".repeat(26 + 28 * 16);
+    let d = doc(vec![
+        Block::Paragraph(Paragraph::body(filler)),
+        Block::Paragraph(Paragraph::heading(HeadingLevel::First, "四、行政复议情况")),
+        Block::Table(number_table(3)),
+    ]);
+    let layout = layout(&d, &fonts(), LayoutOptions::default()).unwrap();
+    let page_of = |text: &str| {
+        layout
+            .pages
+            .iter()
+            .position(|p| page_lines(p).iter().any(|(_, l)| l.contains(text)))
+            .unwrap_or_else(|| panic!("{text} on no page"))
+    };
+    assert_eq!(page_of("1000"), 1, "the table starts on the second page");
+    assert_eq!(
+        page_of("四、行政复议情况"),
+        1,
+        "and its heading goes with it"
+    );
+    let first = page_lines(&layout.pages[0]);
+    let body_end = &first[first.len() - 2].1; // the last line is the page number
+    assert!(body_end.starts_with('政'), "{first:?}");
+}
