@@ -487,10 +487,10 @@ pub(crate) fn balanced_lines(glyphs: &[Glyph], width: f32, align: LineAlign) -> 
         .collect()
 }
 
-/// Where to break a title that needs two lines so that the upper line is not
-/// shorter than the lower and the two are as even as possible, preferring a
-/// break after a word-final character such as 年 or 府. `None` when the
-/// title fits one line or cannot be set in two.
+/// Where to break a title that needs two lines so that the two are as even as possible,
+/// preferring a break after a word-final character such as 年 or 府 (so that no word such as
+/// 信息 is cut) and then an upper line not shorter than the lower. `None` when the title fits
+/// one line or cannot be set in two.
 pub(crate) fn balanced_break(glyphs: &[Glyph], line_width: f32) -> Option<usize> {
     const GOOD_LINE_END: &str = "年府的于局委会县市区镇乡办室院厅部";
     let total = width(glyphs);
@@ -505,12 +505,15 @@ pub(crate) fn balanced_break(glyphs: &[Glyph], line_width: f32) -> Option<usize>
             let upper = set_width(glyphs, 0, i, true);
             let lower = set_width(glyphs, i, glyphs.len(), false);
             let fits = upper <= line_width + EPS && lower <= line_width + EPS;
-            let penalty = if GOOD_LINE_END.contains(glyphs[i - 1].ch) {
+            let mut penalty = if GOOD_LINE_END.contains(glyphs[i - 1].ch) {
                 0.0
             } else {
                 3.0 * em
             };
-            (fits && upper + EPS >= lower).then_some((upper - lower + penalty, i))
+            if lower > upper + EPS {
+                penalty += em;
+            }
+            fits.then_some(((upper - lower).abs() + penalty, i))
         })
         .min_by(|a, b| a.0.total_cmp(&b.0))
         .map(|(_, i)| i)

@@ -425,3 +425,13 @@ fn a_heading_straight_above_a_table_goes_to_the_page_the_table_starts_on() {
     let body_end = &first[first.len() - 2].1; // the last line is the page number
     assert!(body_end.starts_with('政'), "{first:?}");
 }
+
+#[test]
+fn a_summary_s_title_breaks_between_words_not_inside_信息() {
+    let mut d = doc(vec![Block::Paragraph(Paragraph::body("正文"))]);
+    d.title = "舒城县人民政府2020年政府信息公开工作年度报告汇总表".to_owned();
+    let layout = layout(&d, &fonts(), LayoutOptions::default()).unwrap();
+    let lines = page_lines(&layout.pages[0]);
+    assert_eq!(lines[0].1, "舒城县人民政府2020年政府");
+    assert_eq!(lines[1].1, "信息公开工作年度报告汇总表");
+}
