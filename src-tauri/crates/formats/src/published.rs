@@ -64,6 +64,8 @@ pub enum PublishedError {
         "这个文件不是有效的 Word 文件（.docx）；旧的 .doc 文件请先在 Word 或 WPS 中另存为 .docx"
     )]
     NotDocx,
+    #[error("这个 Word 文件解压后超过{} MB，不像一份年度报告（文件可能已损坏）", crate::MAX_UNPACKED_BYTES / 1024 / 1024)]
+    TooLarge,
 }
 
 /// A text file's bytes as text: UTF-8 (with or without a byte-order mark), else GB18030 (the
@@ -105,14 +107,22 @@ pub fn read_published_docx(bytes: &[u8]) -> Result<Published, PublishedError> {
 }
 
 fn document_xml(bytes: &[u8]) -> Result<String, PublishedError> {
+    if !crate::unpacks_within_limit(bytes) {
+        return Err(PublishedError::TooLarge);
+    }
     let mut archive =
         zip::ZipArchive::new(std::io::Cursor::new(bytes)).map_err(|_| PublishedError::NotDocx)?;
     let mut xml = String::new();
     archive
         .by_name("word/document.xml")
         .map_err(|_| PublishedError::NotDocx)?
+        // A directory that understates a size is not believed either.
+        .take(crate::MAX_UNPACKED_BYTES + 1)
         .read_to_string(&mut xml)
         .map_err(|_| PublishedError::NotDocx)?;
+    if xml.len() as u64 > crate::MAX_UNPACKED_BYTES {
+        return Err(PublishedError::TooLarge);
+    }
     Ok(xml)
 }
 

@@ -61,6 +61,8 @@ pub enum XlsxError {
     NotXlsx,
     #[error("文件不是有效的Excel工作簿（.xlsx），或已损坏、不完整，无法读取")]
     Damaged(#[source] calamine::XlsxError),
+    #[error("这个Excel工作簿解压后超过{} MB，不像一份年度报告（文件可能已损坏）", crate::MAX_UNPACKED_BYTES / 1024 / 1024)]
+    TooLarge,
     /// Everything wrong with a workbook, in sheet order.
     #[error("{}", ProblemList(.0))]
     Problems(Vec<Problem>),
@@ -613,6 +615,9 @@ pub fn read_xlsx(bytes: &[u8]) -> Result<Report, XlsxError> {
     }
     if !bytes.starts_with(b"PK") {
         return Err(XlsxError::NotXlsx);
+    }
+    if !crate::unpacks_within_limit(bytes) {
+        return Err(XlsxError::TooLarge);
     }
     let xlsx = Xlsx::new(Cursor::new(bytes)).map_err(XlsxError::Damaged)?;
     let names = xlsx.sheet_names();

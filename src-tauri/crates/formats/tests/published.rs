@@ -587,3 +587,33 @@ fn a_word_table_with_a_blank_cell_reads_it_as_zero_where_the_sums_agree() {
         read.notes
     );
 }
+
+/// A zip of one highly compressible entry unpacking past the limit (a zip bomb's shape).
+fn zip_bomb(entry: &str) -> Vec<u8> {
+    use std::io::Write;
+    let mut zip = zip::ZipWriter::new(std::io::Cursor::new(Vec::new()));
+    let options = zip::write::SimpleFileOptions::default()
+        .compression_method(zip::CompressionMethod::Deflated)
+        .large_file(true);
+    zip.start_file(entry, options).unwrap();
+    let block = vec![b' '; 1024 * 1024];
+    for _ in 0..=nianbao_formats::MAX_UNPACKED_BYTES / block.len() as u64 {
+        zip.write_all(&block).unwrap();
+    }
+    zip.finish().unwrap().into_inner()
+}
+
+#[test]
+fn a_zip_bomb_is_refused_before_it_is_unpacked() {
+    let docx = zip_bomb("word/document.xml");
+    assert!(docx.len() < 1024 * 1024, "{} bytes", docx.len());
+    let err = nianbao_formats::published::read_published_docx(&docx).unwrap_err();
+    assert!(
+        matches!(err, nianbao_formats::published::PublishedError::TooLarge),
+        "{err}"
+    );
+    assert!(err.to_string().contains("解压后超过64 MB"), "{err}");
+    let xlsx = zip_bomb("xl/workbook.xml");
+    let err = nianbao_formats::xlsx::read_xlsx(&xlsx).unwrap_err();
+    assert!(err.to_string().contains("解压后超过64 MB"), "{err}");
+}
