@@ -990,11 +990,19 @@ fn cut(
         done.pop();
         return;
     }
+    // No figure is longer than this (a count has nine digits; money 999999999.999999, 增/减 a
+    // sign): a longer piece is never tried, and a row longer than its cells can hold has no cut.
+    const LONGEST: usize = 20;
+    let left: usize = tokens[t..].iter().map(|t| t.len()).sum::<usize>() - at;
+    if left > LONGEST * (kinds.len() - done.len()) {
+        return;
+    }
     for (end, _) in token[at..]
         .char_indices()
         .skip(1)
         .map(|(i, c)| (at + i, c))
         .chain(std::iter::once((token.len(), ' ')))
+        .take_while(|&(end, _)| end - at <= LONGEST)
     {
         if let Some(v) = piece(kind, &token[at..end]) {
             done.push(v);

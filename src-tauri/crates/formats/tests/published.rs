@@ -617,3 +617,24 @@ fn a_zip_bomb_is_refused_before_it_is_unpacked() {
     let err = nianbao_formats::xlsx::read_xlsx(&xlsx).unwrap_err();
     assert!(err.to_string().contains("解压后超过64 MB"), "{err}");
 }
+
+#[test]
+fn a_row_of_more_digits_than_its_cells_can_hold_is_marked_not_searched() {
+    // 200 digits where table 三's （一）予以公开 row has seven cells of at most nine digits:
+    // no cut can hold them, so none is tried, and the row's cells are marked.
+    let lines: Vec<&str> = SEED.split('\n').collect();
+    let at = lines
+        .iter()
+        .position(|l| l.trim() == "（一）予以公开")
+        .unwrap();
+    let digits = format!("\t{}", "1234567890".repeat(20));
+    let text = [&lines[..=at], &[digits.as_str()], &lines[at + 8..]]
+        .concat()
+        .join("\n");
+    let read = read_published_text(&text).unwrap();
+    assert_never_wrong(&read);
+    for column in ["natural", "business", "total"] {
+        let key = format!("applications.granted.{column}");
+        assert!(read.doubtful.contains(&key), "{key}: {:?}", read.doubtful);
+    }
+}
