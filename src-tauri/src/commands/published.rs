@@ -118,6 +118,7 @@ pub fn save(
         report: Report::try_from(dto)?,
         unread,
         notes: Vec::new(),
+        sent_at: None,
     };
     let outcome = nianbao_workflow::save_confirmed(
         &mut state.store(),

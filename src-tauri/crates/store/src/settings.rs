@@ -62,14 +62,6 @@ impl Store {
         })?;
         Ok(rows.collect::<rusqlite::Result<Vec<_>>>()?)
     }
-
-    /// The received file of one unit and year, if any.
-    pub fn receipt(&self, unit_name: &str, year: u16) -> Result<Option<Receipt>> {
-        Ok(self
-            .receipts(year)?
-            .into_iter()
-            .find(|r| r.unit_name == unit_name))
-    }
 }
 
 /// Records (or replaces) the file a report came in, inside the transaction that saves it;

@@ -321,7 +321,13 @@ fn settings_and_receipts_survive_reopening() {
         store.setting("font.body").unwrap().as_deref(),
         Some("/fonts/simfang.ttf")
     );
-    let receipt = store.receipt(&r.unit.name, r.year).unwrap().unwrap();
+    let receipts = store.receipts(r.year).unwrap();
+    assert_eq!(receipts.len(), 1);
+    let receipt = &receipts[0];
+    assert_eq!(
+        (receipt.unit_name.as_str(), receipt.year),
+        (r.unit.name.as_str(), r.year)
+    );
     assert_eq!(receipt.file_name, "舒城县人民政府2020.nianbao.json");
     assert_eq!(receipt.made_at.as_deref(), Some("2021-01-20T02:00:00Z"));
     assert!(receipt.received_at.starts_with("20"), "{receipt:?}");

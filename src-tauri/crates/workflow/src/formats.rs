@@ -5,7 +5,7 @@
 use crate::{render_with, CopyKind, Purpose, Result, WorkflowError};
 use nianbao_formats::{docx, html, published, xlsx};
 use nianbao_pdf::{FontSet, ReportOptions};
-use nianbao_report::{read_report, write_report, write_report_with_unread, Report};
+use nianbao_report::{read_exchange, write_report, write_report_with_unread, Report};
 use std::path::Path;
 
 /// A file format of a report.
@@ -88,6 +88,8 @@ pub struct ReadReport {
     pub unread: Vec<String>,
     /// What the reader noticed, in sentences for the clerk.
     pub notes: Vec<String>,
+    /// The 报送 stamp of an exchange file that has one: when the unit made it, UTC.
+    pub sent_at: Option<String>,
 }
 
 /// Reads a report from a file in any format nianbao reads, published reports included; a
@@ -125,6 +127,7 @@ pub fn read_source_bytes(path: &Path, format: Format, bytes: &[u8]) -> Result<Re
         report,
         unread: Vec::new(),
         notes: Vec::new(),
+        sent_at: None,
     };
     let published = |read: std::result::Result<published::Published, _>| {
         let p = read.map_err(|source| WorkflowError::Published {
@@ -135,17 +138,19 @@ pub fn read_source_bytes(path: &Path, format: Format, bytes: &[u8]) -> Result<Re
             report: p.report,
             unread: p.doubtful,
             notes: p.notes,
+            sent_at: None,
         })
     };
     let mut read = match format {
-        Format::Exchange => {
-            read_report(bytes)
-                .map(exact)
-                .map_err(|source| WorkflowError::Exchange {
-                    path: path.into(),
-                    source,
-                })
-        }
+        Format::Exchange => read_exchange(bytes)
+            .map(|e| ReadReport {
+                sent_at: e.sent_at,
+                ..exact(e.report)
+            })
+            .map_err(|source| WorkflowError::Exchange {
+                path: path.into(),
+                source,
+            }),
         Format::Xlsx => xlsx::read_xlsx(bytes)
             .map(exact)
             .map_err(|source| WorkflowError::Xlsx {
@@ -289,7 +294,7 @@ mod tests {
 #[cfg(test)]
 mod unread_tests {
     use super::*;
-    use nianbao_report::sample_report;
+    use nianbao_report::{read_report, sample_report};
 
     #[test]
     fn unread_cells_are_null_in_the_exchange_file_and_refused_on_import() {
@@ -297,6 +302,7 @@ mod unread_tests {
             report: sample_report(),
             unread: vec!["proactive.regulations.made".into()],
             notes: Vec::new(),
+            sent_at: None,
         };
         let json = write_exchange_with_unread(&read);
         assert!(
@@ -348,6 +354,7 @@ mod bytes_tests {
             report: sample_report(),
             unread: vec!["proactive.regulations.made".into()],
             notes: Vec::new(),
+            sent_at: None,
         };
         let source = Path::new("报告.txt");
         let err = save_confirmed(&mut store, &read, source, true).unwrap_err();

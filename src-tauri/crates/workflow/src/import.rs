@@ -8,7 +8,7 @@
 
 use crate::clock::{local_minute, normalize_stamp, stamp_of};
 use crate::{read_source, unread_labels, Result, WorkflowError};
-use nianbao_report::{hard_error_count, read_exchange, Report, SectionKey};
+use nianbao_report::{hard_error_count, Report, SectionKey};
 use nianbao_store::{SaveOutcome, Store};
 use std::collections::HashMap;
 use std::path::{Path, PathBuf};
@@ -216,6 +216,16 @@ fn weigh_and_save(
         }
         false
     };
+    // The files received before, of the years the batch holds: read once, not per file.
+    let mut years: Vec<u16> = candidates.iter().map(|c| c.report.year).collect();
+    years.sort_unstable();
+    years.dedup();
+    let mut receipts: HashMap<(String, u16), nianbao_store::Receipt> = HashMap::new();
+    for year in years {
+        for r in store.receipts(year)? {
+            receipts.insert((r.unit_name.clone(), year), r);
+        }
+    }
     let changed_at: HashMap<(String, u16), String> = store
         .list()?
         .into_iter()
@@ -297,7 +307,7 @@ fn weigh_and_save(
                 }
             }
         }
-        if let Some(receipt) = store.receipt(name, r.year)? {
+        if let Some(receipt) = receipts.get(&(name.to_string(), r.year)) {
             if let Some(previous) = receipt.made_at.as_deref().map(normalize_stamp) {
                 if previous > c.made_at {
                     results[c.index].outcome = refuse(format!(
@@ -372,13 +382,6 @@ fn read_candidate(path: &Path) -> std::result::Result<(Report, Option<String>, S
             || stamp_of(0, 0),
             |d| stamp_of(d.as_secs(), d.subsec_millis()),
         );
-    let is_exchange = crate::Format::of_path(path) == Some(crate::Format::Exchange);
-    let sent_at = if is_exchange {
-        let bytes = std::fs::read(path).map_err(|e| format!("无法读取：{e}"))?;
-        read_exchange(&bytes).map_err(|e| e.to_string())?.sent_at
-    } else {
-        None
-    };
     let read = read_source(path).map_err(|e| match e {
         // The file is named in the list already; say only what is wrong with it.
         WorkflowError::Exchange { source, .. } => source.to_string(),
@@ -395,8 +398,8 @@ fn read_candidate(path: &Path) -> std::result::Result<(Report, Option<String>, S
             unread_labels(&read).join("、")
         ));
     }
-    let made_at = sent_at.as_deref().map_or(mtime, normalize_stamp);
-    Ok((read.report, sent_at, made_at))
+    let made_at = read.sent_at.as_deref().map_or(mtime, normalize_stamp);
+    Ok((read.report, read.sent_at, made_at))
 }
 
 /// Where the store's report and the file's differ, cell by cell and paragraph by paragraph.
