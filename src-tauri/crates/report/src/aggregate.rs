@@ -220,19 +220,7 @@ fn largest(kind: ValueKind, negative: bool) -> Value {
 /// `county_wide` differs from the sum of its units.
 pub fn county_wide_differences(county_wide: &Report, sum: &Aggregate) -> Vec<Finding> {
     let edition = sum.report.edition;
-    let finding = |message: String| Finding {
-        rule: 11,
-        severity: Severity::Warning,
-        table: None,
-        row: None,
-        column: None,
-        cells: Vec::new(),
-        section: None,
-        paragraph: None,
-        expected: None,
-        found: None,
-        message,
-    };
+    let finding = |message: String| Finding::new(11, Severity::Warning, message);
     if county_wide.edition != edition || county_wide.year != sum.report.year {
         return vec![finding(format!(
             "全县报告（{}{}年，{}年版格式）与汇总（{}年，{}年版格式）不是同一年度或同一版格式，无法逐格核对。",
@@ -249,19 +237,17 @@ pub fn county_wide_differences(county_wide: &Report, sum: &Aggregate) -> Vec<Fin
         let expected = sum.report.figures.get(&spec.key).unwrap_or(zero);
         let found = county_wide.figures.get(&spec.key).unwrap_or(zero);
         if expected != found {
-            let mut f = finding(format!(
-                "{}“{}”行“{}”列：全县报告填的是{found}，各单位之和为{expected}，请核对。",
-                spec.table.label(),
-                spec.row_label,
-                spec.column_label
-            ));
-            f.table = Some(spec.table);
-            f.row = Some(spec.row.to_string());
-            f.column = Some(spec.column.to_string());
-            f.cells = vec![spec.key.clone()];
-            f.expected = Some(expected.to_string());
-            f.found = Some(found.to_string());
-            out.push(f);
+            out.push(
+                finding(format!(
+                    "{}“{}”行“{}”列：全县报告填的是{found}，各单位之和为{expected}，请核对。",
+                    spec.table.label(),
+                    spec.row_label,
+                    spec.column_label
+                ))
+                .in_table(spec.table, Some(spec.row), Some(spec.column))
+                .cells(vec![spec.key.clone()])
+                .values(expected, found),
+            );
         }
     }
     out

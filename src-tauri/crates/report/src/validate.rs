@@ -46,7 +46,7 @@ pub struct Finding {
 }
 
 impl Finding {
-    fn new(rule: u8, severity: Severity, message: String) -> Finding {
+    pub(crate) fn new(rule: u8, severity: Severity, message: String) -> Finding {
         Finding {
             rule,
             severity,
@@ -61,17 +61,22 @@ impl Finding {
             message,
         }
     }
-    fn in_table(mut self, table: TableId, row: Option<&str>, column: Option<&str>) -> Self {
+    pub(crate) fn in_table(
+        mut self,
+        table: TableId,
+        row: Option<&str>,
+        column: Option<&str>,
+    ) -> Self {
         self.table = Some(table);
         self.row = row.map(str::to_string);
         self.column = column.map(str::to_string);
         self
     }
-    fn cells(mut self, cells: Vec<String>) -> Self {
+    pub(crate) fn cells(mut self, cells: Vec<String>) -> Self {
         self.cells = cells;
         self
     }
-    fn values(mut self, expected: impl ToString, found: impl ToString) -> Self {
+    pub(crate) fn values(mut self, expected: impl ToString, found: impl ToString) -> Self {
         self.expected = Some(expected.to_string());
         self.found = Some(found.to_string());
         self
