@@ -65,7 +65,7 @@ fn units_are_added_changed_and_refused_in_chinese() {
 fn returns_and_summary_of_a_county_with_a_missing_unit() {
     let (_d, s) = state();
     county::add_unit(&s, &node("白鹤乡", COUNTY, false)).unwrap();
-    let mut town = reports::create_report(&s, unit("城关镇"), 2020)
+    let mut town = reports::create_report(&s, unit("城关镇"), 2020, false)
         .unwrap()
         .report;
     town.figures
@@ -128,7 +128,7 @@ fn a_new_report_can_carry_last_years_prose() {
     let mut bare = unit(COUNTY);
     bare.kind = UnitKind::CountyGovernment;
     bare.parent = None;
-    let next = reports::create_report_with(&s, bare, 2021, true).unwrap();
+    let next = reports::create_report(&s, bare, 2021, true).unwrap();
     let sample = ReportDto::from(&sample_report());
     assert_eq!(next.report.sections, sample.sections);
     assert_eq!(next.report.unit.address, sample.unit.address);

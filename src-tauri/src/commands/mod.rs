@@ -70,7 +70,7 @@ pub async fn create_report(
     carry_prose: Option<bool>,
 ) -> CommandResult<CheckedReportDto> {
     blocking(&state, move |s| {
-        reports::create_report_with(s, unit, year, carry_prose.unwrap_or(false))
+        reports::create_report(s, unit, year, carry_prose.unwrap_or(false))
     })
     .await
 }

@@ -39,27 +39,16 @@ pub fn open_report(state: &AppState, key: &ReportKeyDto) -> CommandResult<Checke
 }
 
 /// A new report for a unit and year, in the edition the year calls for; when the store has
-/// the unit's report of the year before, it carries on from it.
-/// The tests' shorthand for a report without last year's prose.
-#[cfg(test)]
+/// the unit's report of the year before, it carries on from it (blank unit details too) and,
+/// with `carry_prose`, last year's text comes along as a draft (沿用上年文字作为草稿).
 pub fn create_report(
-    state: &AppState,
-    unit: UnitDto,
-    year: u16,
-) -> CommandResult<CheckedReportDto> {
-    create_report_with(state, unit, year, false)
-}
-
-/// [`create_report`]; with `carry_prose`, last year's text comes along as a draft
-/// (沿用上年文字作为草稿), and blank unit details are taken from last year's report.
-pub fn create_report_with(
     state: &AppState,
     unit: UnitDto,
     year: u16,
     carry_prose: bool,
 ) -> CommandResult<CheckedReportDto> {
     let unit = Unit::try_from(&unit)?;
-    let report = nianbao_workflow::create_report_with(&mut state.store(), unit, year, carry_prose)?;
+    let report = nianbao_workflow::create_report(&mut state.store(), unit, year, carry_prose)?;
     checked(state, &report)
 }
 

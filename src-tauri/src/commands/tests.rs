@@ -50,7 +50,7 @@ fn the_list_shows_the_sample_as_printable() {
 #[test]
 fn create_a_2021_township_report_then_refuse_a_second() {
     let (_d, s) = state();
-    let created = reports::create_report(&s, township(), 2021).unwrap();
+    let created = reports::create_report(&s, township(), 2021, false).unwrap();
     assert_eq!(created.report.edition, Edition::E2021);
     assert_eq!(
         created.report.title,
@@ -61,13 +61,15 @@ fn create_a_2021_township_report_then_refuse_a_second() {
         .figures
         .contains_key("applications.other_handling.no_fee.natural"));
     assert_eq!(created.status, ReportStatus::Draft, "prose still empty");
-    let err = reports::create_report(&s, township(), 2021).unwrap_err();
+    let err = reports::create_report(&s, township(), 2021, false).unwrap_err();
     assert_eq!(err.code, ErrorCode::AlreadyExists);
     assert!(err.message.contains("城关镇人民政府”2021年的报告已经存在"));
     let mut bad = township();
     bad.name = "  ".into();
     assert_eq!(
-        reports::create_report(&s, bad, 2021).unwrap_err().code,
+        reports::create_report(&s, bad, 2021, false)
+            .unwrap_err()
+            .code,
         ErrorCode::InvalidInput
     );
 }
@@ -75,7 +77,9 @@ fn create_a_2021_township_report_then_refuse_a_second() {
 #[test]
 fn typed_cells_are_normalised_totals_filled_and_bad_ones_named() {
     let (_d, s) = state();
-    let r = reports::create_report(&s, township(), 2021).unwrap().report;
+    let r = reports::create_report(&s, township(), 2021, false)
+        .unwrap()
+        .report;
     let edit = |key: &str, text: &str| CellEditDto {
         key: key.into(),
         text: text.into(),
@@ -115,7 +119,9 @@ fn typed_cells_are_normalised_totals_filled_and_bad_ones_named() {
 #[test]
 fn save_reopen_rename_and_delete() {
     let (_d, s) = state();
-    let created = reports::create_report(&s, township(), 2021).unwrap().report;
+    let created = reports::create_report(&s, township(), 2021, false)
+        .unwrap()
+        .report;
     let key = ReportKeyDto {
         unit_name: created.unit.name.clone(),
         year: 2021,
@@ -174,7 +180,7 @@ fn next_year_carries_on_from_last_year() {
     let mut unit = township();
     unit.name = "舒城县人民政府".into();
     unit.kind = UnitKind::CountyGovernment;
-    let r = reports::create_report(&s, unit, 2021).unwrap();
+    let r = reports::create_report(&s, unit, 2021, false).unwrap();
     // The sample carried nothing out, so nothing is carried in, and rule 6 holds.
     assert!(r.findings.iter().all(|f| f.rule != 6));
     assert!(r.report.opening.contains("2021年1月1日"));
@@ -283,7 +289,9 @@ fn importing_files_gives_each_its_outcome_and_a_sent_file_comes_back_unchanged()
 #[test]
 fn default_texts_follow_the_unit_s_contact() {
     let (_d, s) = state();
-    let mut r = reports::create_report(&s, township(), 2021).unwrap().report;
+    let mut r = reports::create_report(&s, township(), 2021, false)
+        .unwrap()
+        .report;
     r.unit.phone = "0564-7654321".into();
     let t = reports::default_texts(&r).unwrap();
     assert_eq!(t.title, "城关镇人民政府2021年政府信息公开工作年度报告");

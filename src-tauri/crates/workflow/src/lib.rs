@@ -37,7 +37,7 @@ pub use import::{
     differences, import_files, Choice, Difference, FileImport, ImportBatch, ImportOptions, Outcome,
     Question, MAX_FILE_BYTES,
 };
-pub use listing::{create_report, create_report_with, findings, list_reports, ReportListing};
+pub use listing::{create_report, findings, list_reports, ReportListing};
 pub use print::{default_destination, find_program, print_file, print_route, PrintRoute, Printed};
 pub use render::{render_with, CopyKind, Purpose};
 

@@ -76,15 +76,11 @@ pub fn list_reports(store: &Store, fonts: &FontSet) -> Result<Vec<ReportListing>
 
 /// A new report of `unit` for `year`, in the edition the year calls for, saved; when the store
 /// has the unit's report of the year before, the new one carries on from it.
-pub fn create_report(store: &mut Store, unit: Unit, year: u16) -> Result<Report> {
-    create_report_with(store, unit, year, false)
-}
-
-/// [`create_report`]; carrying on from last year's report means: 上年结转 and (2019 edition)
+/// Carrying on from last year's report means: 上年结转 and (2019 edition)
 /// 上一年项目数量 from its figures ([`Report::follow_on`]), the unit's details the clerk left
 /// blank (上级单位, 地址, 邮编, 电话) from it, and, with `carry_prose`, its six sections' text as a
 /// draft to rewrite. A unit's parent not given nor in last year's report comes from the tree.
-pub fn create_report_with(
+pub fn create_report(
     store: &mut Store,
     mut unit: Unit,
     year: u16,
@@ -141,7 +137,7 @@ mod tests {
         let mut store = Store::open(dir.path().join("s.db")).unwrap();
         let sample = sample_report();
         store.save(&sample).unwrap();
-        let mut next = create_report(&mut store, sample.unit.clone(), 2021).unwrap();
+        let mut next = create_report(&mut store, sample.unit.clone(), 2021, false).unwrap();
         // Break rule 6 (上年结转 ≠ last year's 结转下年度), seen only with last year's report;
         // carried on to next year, so that table 三 still balances (rule 1).
         for key in ["carried_in", "carried_out"] {
@@ -171,12 +167,12 @@ mod tests {
         let mut store = Store::open(dir.path().join("s.db")).unwrap();
         let unit = sample_report().unit;
         assert!(matches!(
-            create_report(&mut store, unit.clone(), 1900),
+            create_report(&mut store, unit.clone(), 1900, false),
             Err(WorkflowError::InvalidYear(1900))
         ));
-        create_report(&mut store, unit.clone(), 2022).unwrap();
+        create_report(&mut store, unit.clone(), 2022, false).unwrap();
         assert!(matches!(
-            create_report(&mut store, unit, 2022),
+            create_report(&mut store, unit, 2022, false),
             Err(WorkflowError::AlreadyExists { .. })
         ));
     }
@@ -200,7 +196,7 @@ mod tests {
             postcode: " ".into(),
             phone: "0564-0000000".into(),
         };
-        let plain = create_report_with(&mut store, bare.clone(), 2020, false).unwrap();
+        let plain = create_report(&mut store, bare.clone(), 2020, false).unwrap();
         assert_eq!(
             plain.figures.count("proactive.licensing.previous_items"),
             14
@@ -217,7 +213,7 @@ mod tests {
         assert_eq!(store.load(&bare.name, 2020).unwrap().unwrap(), plain);
         // Again, with last year's prose as a draft.
         store.delete(&bare.name, 2020).unwrap();
-        let drafted = create_report_with(&mut store, bare, 2020, true).unwrap();
+        let drafted = create_report(&mut store, bare, 2020, true).unwrap();
         assert_eq!(drafted.sections, last.sections);
         assert_eq!(
             drafted.title,
@@ -227,7 +223,7 @@ mod tests {
         let found = findings(&store, &drafted, &FontSet::bundled()).unwrap();
         assert!(found.iter().all(|f| f.rule != 8), "{found:?}");
         // Into the 2021 edition: the prose carries, table 二 has no item counts.
-        let next = create_report_with(&mut store, drafted.unit.clone(), 2021, true).unwrap();
+        let next = create_report(&mut store, drafted.unit.clone(), 2021, true).unwrap();
         assert_eq!(next.sections, last.sections);
         assert!(next
             .figures
